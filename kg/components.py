@@ -1,0 +1,98 @@
+"""kg's spaCy components: the only module that registers anything with spaCy.
+
+``kg_actor_ruler`` marks every actor name of the dictionary (states, capitals, seats of
+power, demonyms, IGOs, people) as an entity before the statistical NER runs, so NER
+respects them. Each entity carries plain strings that survive ``nlp.pipe(n_process=2)``:
+``ent.ent_id_`` is the kg actor id ("IND", "person:narendra-modi") and ``ent.kb_id_``
+the form of the name ("name", "demonym", "capital", "seat", ...).
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("kg_actor_ruler")
+    >>> doc = nlp("The Kremlin said the US and India met.")
+    >>> [(ent.text, ent.ent_id_, ent.kb_id_) for ent in doc.ents]
+    [('Kremlin', 'RUS', 'seat'), ('US', 'USA', 'name'), ('India', 'IND', 'name')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.actors import ActorDictionary, default_dictionary
+
+__all__ = ["ActorRuler", "make_actor_ruler"]
+
+#: spaCy entity label for each (actor kind, name form); kind alone when the form does not matter.
+_LABELS = {
+    ("state", "demonym"): "NORP", ("state", "seat"): "ORG", ("igo", "demonym"): "NORP",
+    "state": "GPE", "igo": "ORG", "person": "PERSON", "organisation": "ORG",
+}
+
+
+def _needs_exact_case(name: str) -> bool:
+    """Short names and acronyms match case-sensitively: "US" is a state, "us" a pronoun."""
+    return len(name) <= 3 or name.isupper()
+
+
+class ActorRuler:
+    """Find actor names with two phrase matchers (exact case for acronyms, any case otherwise)."""
+
+    def __init__(self, nlp: Language, name: str, actors: ActorDictionary) -> None:
+        self.name = name
+        self.actors = actors
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.caseless = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, tuple[str, str, str]] = {}
+        exact_patterns: dict[str, list[Doc]] = {}
+        caseless_patterns: dict[str, list[Doc]] = {}
+        for entry in actors.names():
+            actor = actors.entry(entry.id)
+            if actor is None:
+                continue
+            key = f"{entry.id}\t{entry.form}"
+            label = _LABELS.get((actor.kind, entry.form), _LABELS.get(actor.kind, "ORG"))
+            self._entries[key] = (entry.id, entry.form, label)
+            if _needs_exact_case(entry.name):
+                variants = {entry.name, entry.name.title()} if len(entry.name) > 3 else {entry.name}
+                exact_patterns.setdefault(key, []).extend(nlp.make_doc(v) for v in variants)
+            else:
+                caseless_patterns.setdefault(key, []).append(nlp.make_doc(entry.name))
+        for key, docs in exact_patterns.items():
+            self.exact.add(key, docs)
+        for key, docs in caseless_patterns.items():
+            self.caseless.add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the actor spans of ``doc`` and set them as its entities."""
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Return the longest non-overlapping actor spans, labelled and carrying the actor id."""
+        spans = []
+        for matcher in (self.exact, self.caseless):
+            for match_id, start, end in matcher(doc):
+                actor_id, form, label = self._entries[doc.vocab.strings[match_id]]
+                spans.append(Span(doc, start, end, label=label, kb_id=form, span_id=actor_id))
+        return filter_spans(spans)
+
+    def set_annotations(self, doc: Doc, spans: Iterable[Span]) -> None:
+        """Merge ``spans`` into ``doc.ents``, keeping entities already set that do not overlap."""
+        doc.ents = filter_spans(list(spans) + list(doc.ents))
+
+
+@Language.factory(
+    "kg_actor_ruler",
+    assigns=["doc.ents", "token.ent_id", "token.ent_kb_id"],
+    default_config={"actor_files": [], "replace": False},
+)
+def make_actor_ruler(nlp: Language, name: str, actor_files: list[str], replace: bool) -> ActorRuler:
+    """Build the actor ruler from the shipped dictionary plus ``actor_files`` (user TSV files)."""
+    actors = ActorDictionary.load(actor_files, replace=replace) if actor_files or replace else default_dictionary()
+    return ActorRuler(nlp, name, actors)

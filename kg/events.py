@@ -1,0 +1,169 @@
+"""The event lexicon: trigger words to PLOVER type, CAMEO code and cooperation score, and modality cues.
+
+Both tables are data files in ``kg/data/events`` (format in ``kg/data/README.md``), loaded once.
+
+Example:
+    >>> lexicon = default_lexicon()
+    >>> entry = lexicon.light_verb("impose", "sanctions")
+    >>> entry.type, entry.cameo, entry.goldstein, entry.target_preps
+    ('SANCTION', '163', -8.0, ('on', 'against'))
+    >>> lexicon.verb("meet").mutual
+    True
+    >>> lexicon.cue("whether")
+    'mark'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.records import EVENT_TYPES
+
+__all__ = ["MODALITY_CUES", "EventLexicon", "LexiconEntry", "default_lexicon"]
+
+#: The kinds of modality cue (see kg/data/events/modality.tsv).
+MODALITY_CUES = ("modal", "governor", "modifier", "mark", "negator", "report")
+
+_LEXICON_COLUMNS = ("trigger", "pos", "objects", "type", "cameo", "goldstein", "target_preps", "mutual")
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One trigger of the event lexicon.
+
+    Attributes:
+        trigger: Lemma of the trigger, with its particle if any ("break off").
+        pos: "verb" or "noun" (a nominal trigger such as "visit").
+        objects: For a light verb, the object lemmas that make it an event
+            ("impose" + "sanctions"); empty when the verb alone is the event.
+        type: PLOVER event type.
+        cameo: CAMEO event code.
+        goldstein: Goldstein cooperation-conflict score of the CAMEO code, in [-10, 10].
+        target_preps: Prepositions whose object is the target ("on" in "sanctions on Iran").
+        mutual: The event is joint: A->B implies B->A (meetings, signing with).
+    """
+
+    trigger: str
+    pos: str
+    objects: tuple[str, ...]
+    type: str
+    cameo: str
+    goldstein: float
+    target_preps: tuple[str, ...]
+    mutual: bool
+
+
+class EventLexicon:
+    """Look-ups over the trigger table and the modality cues."""
+
+    def __init__(self, entries: list[LexiconEntry], cues: dict[str, set[str]]) -> None:
+        self.entries = entries
+        self._verbs: dict[str, LexiconEntry] = {}
+        self._light: dict[tuple[str, str], LexiconEntry] = {}
+        self._nouns: dict[str, LexiconEntry] = {}
+        for entry in entries:
+            if entry.pos == "noun":
+                self._nouns[entry.trigger] = entry
+            elif entry.objects:
+                for noun in entry.objects:
+                    self._light[(entry.trigger, noun)] = entry
+            else:
+                self._verbs[entry.trigger] = entry
+        self._cues = cues
+
+    @classmethod
+    def from_files(cls, lexicon_path: str | Path, modality_path: str | Path) -> EventLexicon:
+        """Load the lexicon and the modality cues, validating every row.
+
+        Raises:
+            InputError: a malformed row, naming the file and line.
+        """
+        entries = [_parse_entry(path_line, fields) for path_line, fields in _rows(lexicon_path, 8)]
+        cues: dict[str, set[str]] = {}
+        for (path, line), (word, cue) in _rows(modality_path, 2):
+            if cue not in MODALITY_CUES:
+                raise InputError(path, f"unknown cue {cue!r}", line=line,
+                                 fix=f"use one of {', '.join(MODALITY_CUES)}")
+            cues.setdefault(word.lower(), set()).add(cue)
+        return cls(entries, cues)
+
+    def verb(self, lemma: str) -> LexiconEntry | None:
+        """The entry for a verb (or verb + particle) that is an event on its own."""
+        return self._verbs.get(lemma.lower())
+
+    def light_verb(self, lemma: str, object_lemma: str) -> LexiconEntry | None:
+        """The entry for a light verb with its object noun ("hold" + "talks")."""
+        return self._light.get((lemma.lower(), object_lemma.lower()))
+
+    def noun(self, lemma: str) -> LexiconEntry | None:
+        """The entry for a nominal trigger ("visit", "sanctions")."""
+        return self._nouns.get(lemma.lower())
+
+    def is_light_verb(self, lemma: str) -> bool:
+        """True when ``lemma`` makes an event only with certain objects."""
+        return any(verb == lemma.lower() for verb, _ in self._light)
+
+    def cue(self, word: str) -> str | None:
+        """The modality cue of ``word`` for its first listed kind, or None.
+
+        Words with several cues ("propose": governor) answer with any; use ``has_cue``.
+        """
+        found = self._cues.get(word.lower())
+        return min(found) if found else None
+
+    def has_cue(self, word: str, cue: str) -> bool:
+        """True when ``word`` is listed with ``cue``."""
+        return cue in self._cues.get(word.lower(), ())
+
+
+def _rows(path: str | Path, width: int) -> Iterator[tuple[tuple[str, int], list[str]]]:
+    text = Path(path).read_text(encoding="utf-8")
+    seen_header = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        fields = raw.split("\t")
+        if len(fields) != width:
+            raise InputError(str(path), f"expected {width} tab-separated columns, found {len(fields)}",
+                             line=number, fix="separate columns with one tab")
+        if not seen_header:
+            seen_header = True
+            continue
+        yield (str(path), number), [field.strip() for field in fields]
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return () if field == "-" else tuple(part.strip().lower() for part in field.split("|"))
+
+
+def _parse_entry(place: tuple[str, int], fields: list[str]) -> LexiconEntry:
+    path, line = place
+    trigger, pos, objects, event_type, cameo, goldstein, preps, mutual = fields
+    if pos not in ("verb", "noun"):
+        raise InputError(path, f"pos must be verb or noun, not {pos!r}", line=line, fix="fix the pos column")
+    if event_type not in EVENT_TYPES:
+        raise InputError(path, f"unknown event type {event_type!r}", line=line,
+                         fix="use one of the 16 PLOVER types")
+    try:
+        score = float(goldstein)
+    except ValueError as err:
+        raise InputError(path, f"goldstein {goldstein!r} is not a number", line=line,
+                         fix="write a number in [-10, 10]") from err
+    if not -10.0 <= score <= 10.0 or not cameo.isdigit() or mutual not in ("yes", "no"):
+        raise InputError(path, "goldstein outside [-10, 10], cameo not digits, or mutual not yes/no",
+                         line=line, fix="fix the row")
+    return LexiconEntry(trigger=trigger.lower(), pos=pos, objects=_split(objects), type=event_type,
+                        cameo=cameo, goldstein=score, target_preps=_split(preps), mutual=mutual == "yes")
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> EventLexicon:
+    """The lexicon shipped with kg (loaded once)."""
+    folder = resources.files("kg") / "data" / "events"
+    with resources.as_file(folder) as path:
+        return EventLexicon.from_files(path / "lexicon.tsv", path / "modality.tsv")

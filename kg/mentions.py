@@ -1,0 +1,166 @@
+"""The actors stage over a parse: which actor (if any) a token of a sentence stands for.
+
+Rules, in order, for the head token of an argument:
+
+1. the token is inside an actor name the ruler marked (a state, capital, seat of power,
+   IGO or a known person): that actor; a demonym alone ("the Chinese") stands for nobody;
+2. the token is an agent word ("ministry", "forces", "ambassador") or a person's name, and a
+   state or IGO modifies it ("the Russian foreign ministry", "China's UN Ambassador Liu
+   Jieyi", "Japan foreign minister Yoko Kamikawa"): the modifying state;
+3. "the two countries", "both sides", "the two leaders": the two states named last before it
+   in the document (short coreference).
+
+Each resolution carries a confidence: a name 1.0, a capital or seat of power used as a
+metonym 0.9, a title or demonym on an agent word 0.85, a coreference 0.6.
+
+Example:
+    >>> from kg.parse import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("The Russian foreign ministry criticised Washington.")
+    >>> resolver = MentionResolver(doc)
+    >>> [(m.actor.country, m.confidence) for m in resolver.resolve(doc[3])]
+    [('RUS', 0.85)]
+    >>> [(m.actor.country, m.confidence) for m in resolver.resolve(doc[5])]
+    [('USA', 0.9)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors import ActorDictionary, default_dictionary
+from kg.records import ActorRef
+
+__all__ = ["Mention", "MentionResolver", "conjuncts"]
+
+#: Name forms that stand for their actor on their own (a demonym does not).
+_STANDALONE_FORMS = {"name", "short", "formal", "capital", "seat", "alias"}
+_METONYM_FORMS = {"capital", "seat"}
+#: Dependency labels of the modifiers that can name the state behind an agent word.
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+_PAIR_NOUNS = {"country", "nation", "side", "leader", "government", "state", "neighbour", "neighbor"}
+_PAIR_WORDS = {"two", "both"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor found at a token, with how sure the resolution is."""
+
+    token: int
+    actor: ActorRef
+    confidence: float
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("India, Russia and China").
+
+    Example:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["India", "and", "Russia", "met"],
+        ...           heads=[3, 0, 0, 3], deps=["nsubj", "cc", "conj", "ROOT"])
+        >>> [t.text for t in conjuncts(doc[0])]
+        ['India', 'Russia']
+    """
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(conjuncts(child))
+    return found
+
+
+class MentionResolver:
+    """Resolve tokens of one parsed document to actors, using the dictionary and the document date."""
+
+    def __init__(self, doc: Doc, *, date: str | None = None, actors: ActorDictionary | None = None) -> None:
+        self.doc = doc
+        self.date = date
+        self.actors = actors or default_dictionary()
+        self._actor_spans: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.ent_id_:
+                for index in range(ent.start, ent.end):
+                    self._actor_spans[index] = ent
+
+    def resolve(self, token: Token) -> list[Mention]:
+        """The actors the argument headed by ``token`` stands for (empty when none)."""
+        span = self._actor_spans.get(token.i)
+        if span is not None:
+            named = self._from_span(span, token)
+            return [named] if named else []
+        if self._is_agent(token) or token.ent_type_ == "PERSON":
+            modifier = self._modifying_state(token)
+            return [modifier] if modifier else []
+        return self._pair_coreference(token)
+
+    def actor_at(self, token: Token) -> ActorRef | None:
+        """The actor named by the entity that covers ``token``, if any, whatever its form."""
+        span = self._actor_spans.get(token.i)
+        return self._actor_ref(span) if span is not None else None
+
+    def _actor_ref(self, span: Span) -> ActorRef | None:
+        entry = self.actors.entry(span.ent_id_)
+        if entry is None:
+            return None
+        country = self.actors.country_of(entry.id, date=self.date)
+        return ActorRef(text=span.text, id=entry.id, country=country, kind=entry.kind, label=entry.label)
+
+    def _from_span(self, span: Span, token: Token) -> Mention | None:
+        form = span.ent_kb_id_
+        if form not in _STANDALONE_FORMS:
+            return None
+        actor = self._actor_ref(span)
+        if actor is None or actor.country is None:
+            return None
+        confidence = 0.9 if form in _METONYM_FORMS else 1.0
+        return Mention(token=token.i, actor=actor, confidence=confidence)
+
+    def _is_agent(self, token: Token) -> bool:
+        words = {token.lemma_.lower(), token.text.lower()}
+        compound = " ".join(t.text.lower() for t in token.lefts if t.dep_ in ("compound", "amod"))
+        if compound:
+            words.add(f"{compound} {token.text.lower()}")
+        if any(self.actors.is_agent(word) for word in words):
+            return True
+        return any(child.dep_ == "compound" and self.actors.is_agent(child.lemma_.lower())
+                   for child in token.children)
+
+    def _modifying_state(self, token: Token) -> Mention | None:
+        """A state or IGO named among the left modifiers of an agent word or a person's name."""
+        stack = [child for child in token.children if child.dep_ in _MODIFIER_DEPS and child.i < token.i]
+        while stack:
+            modifier = stack.pop()
+            span = self._actor_spans.get(modifier.i)
+            if span is not None:
+                actor = self._actor_ref(span)
+                if actor is not None and actor.kind in ("state", "igo") and actor.country:
+                    text = self.doc[min(modifier.left_edge.i, span.start): token.i + 1].text
+                    return Mention(token=token.i, confidence=0.85, actor=ActorRef(
+                        text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label))
+            stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
+        return None
+
+    def _pair_coreference(self, token: Token) -> list[Mention]:
+        """'the two countries', 'both sides': the last two distinct states named before the token."""
+        if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(child.lower_ in _PAIR_WORDS for child in token.children):
+            return []
+        recent: list[str] = []
+        for ent in reversed(self.doc.ents):
+            actor = self._actor_ref(ent) if ent.end <= token.i else None
+            if actor and actor.country and actor.kind in ("state", "person") and actor.country not in recent:
+                recent.append(actor.country)
+            if len(recent) == 2:
+                break
+        if len(recent) < 2:
+            return []
+        mentions = []
+        for country in reversed(recent):
+            entry = self.actors.entry(country)
+            label = entry.label if entry else country
+            mentions.append(Mention(token=token.i, confidence=0.6, actor=ActorRef(
+                text=token.text, id=country, country=country, kind="state", label=label)))
+        return mentions

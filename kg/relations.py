@@ -1,0 +1,312 @@
+"""The relations stage: dependency rules that turn a parsed sentence into typed ``Relation`` records.
+
+One generator per construction, each under a comment naming it. A trigger is a verb of the
+event lexicon ("accuse"), a light verb with its object ("impose" + "sanctions") or a noun
+("Putin's visit to India"). Its actors come from the parse: subjects (with their
+conjuncts), direct and dative objects, the objects of the entry's target prepositions,
+passive agents ("by the US"), possessors of nominal triggers.
+
+Confidence multiplies a construction's base (subject-verb-object 0.9, light verb 0.85,
+joint action among coordinated subjects 0.85, passive 0.85, nominal trigger 0.7) by the
+weakest actor resolution of the pair (kg.mentions: name 1.0, metonym 0.9, title 0.85,
+coreference 0.6). Hedged and negated relations carry their flags; callers choose to keep them.
+
+Example:
+    >>> from kg.parse import load_pipeline
+    >>> from kg.records import Document
+    >>> nlp = load_pipeline()
+    >>> document = Document(id="d1", text="Russia will supply India with satellites.")
+    >>> [(r.source.country, r.type, r.target.country, r.verb)
+    ...  for r in extract_relations(nlp(document.text), document)]
+    [('RUS', 'AID', 'IND', 'supply')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.events import EventLexicon, LexiconEntry, default_lexicon
+from kg.mentions import Mention, MentionResolver, conjuncts
+from kg.records import Document, Relation
+
+__all__ = ["extract_relations"]
+
+_SUBJECT_DEPS = {"nsubj"}
+_PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "obj"}
+#: Dependency labels through which a clause inherits the subject of the clause above it.
+_SUBJECT_INHERITING_DEPS = {"xcomp", "conj"}
+#: Nouns whose "with"/"of" complement names the state a movement is aimed at ("the border with Belarus").
+_FRONTIER_NOUNS = {"border", "frontier", "boundary"}
+_NEGATION_WORDS = {"not", "n't", "never", "no"}
+#: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
+_CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    """A lexicon entry found at a token, with the construction that found it."""
+
+    token: Token
+    entry: LexiconEntry
+    object_token: Token | None
+    base_confidence: float
+
+
+def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | None = None,
+                      resolver: MentionResolver | None = None) -> Iterator[Relation]:
+    """Yield every relation in a parsed document, asserted or not, one per (source, target, type) a sentence.
+
+    Args:
+        doc: The spaCy parse of ``document.text`` (with kg's actor ruler in the pipeline).
+        document: The document the parse came from (id and date go into each relation).
+        lexicon: The event lexicon; the shipped one by default.
+        resolver: Resolves tokens to actors; one is built for ``doc`` by default.
+    """
+    lexicon = lexicon or default_lexicon()
+    resolver = resolver or MentionResolver(doc, date=document.date)
+    for sent in doc.sents:
+        best: dict[tuple[str | None, str | None, str], Relation] = {}
+        for relation in _sentence_relations(sent, document, lexicon, resolver):
+            key = (relation.source.country, relation.target.country, relation.type)
+            kept = best.get(key)
+            if kept is None or (relation.asserted, relation.confidence) > (kept.asserted, kept.confidence):
+                best[key] = relation
+        yield from best.values()
+
+
+def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
+                        resolver: MentionResolver) -> Iterator[Relation]:
+    question = sent.text.rstrip().endswith("?")
+    for trigger in _triggers(sent, lexicon):
+        pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
+        pairs = pair_finder(trigger, resolver)
+        negated, hedged = _modality(trigger.token, lexicon)
+        for source, target, confidence in pairs:
+            if source.actor.country == target.actor.country:
+                continue
+            yield _relation(trigger, source, target, confidence, sent, document,
+                            negated=negated, hedged=hedged or question)
+
+
+def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
+    for token in sent:
+        if token.pos_ == "VERB":
+            trigger = _verb_trigger(token, lexicon)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            entry = lexicon.noun(token.lower_) or lexicon.noun(token.lemma_)
+            trigger = _Trigger(token, entry, None, 0.7) if entry else None
+        else:
+            trigger = None
+        if trigger is not None:
+            yield trigger
+
+
+def _verb_trigger(token: Token, lexicon: EventLexicon) -> _Trigger | None:
+    lemma = token.lemma_.lower()
+    particle = next((child.lower_ for child in token.children if child.dep_ == "prt"), None)
+    lemmas = [f"{lemma} {particle}", lemma] if particle else [lemma]
+    # light verb + object noun: "imposed sanctions", "held talks", "signed off on an agreement"
+    for noun in _object_nouns(token):
+        for verb in lemmas:
+            for name in _noun_names(noun):
+                entry = lexicon.light_verb(verb, name)
+                if entry is not None:
+                    return _Trigger(token, entry, noun, 0.85)
+    for verb in lemmas:
+        entry = lexicon.verb(verb)
+        if entry is not None:
+            return _Trigger(token, entry, None, 0.9)
+    return None
+
+
+def _object_nouns(verb: Token) -> Iterator[Token]:
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS or child.dep_ in _PASSIVE_SUBJECT_DEPS:
+            yield from conjuncts(child)
+        elif child.dep_ == "prep":
+            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+
+
+def _noun_names(noun: Token) -> list[str]:
+    """The ways a lexicon may name an object noun: with its compound ("war games"), text, lemma."""
+    names = [noun.lower_, noun.lemma_.lower()]
+    compounds = [child.lower_ for child in noun.children if child.dep_ == "compound" and child.i < noun.i]
+    if compounds:
+        names.insert(0, f"{' '.join(compounds)} {noun.lower_}")
+    return names
+
+
+# --- verbal triggers -------------------------------------------------------------------------
+
+def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Mention, Mention, float]]:
+    verb, entry = trigger.token, trigger.entry
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if passive:
+        # passive voice: the agent ("by the EU") acts on the passive subject
+        sources = _resolve_all(_agents(verb), resolver)
+        targets = _resolve_all(_passive_subjects(verb), resolver)
+        base = 0.85
+    else:
+        sources = _resolve_all(_subjects(verb), resolver)
+        targets = _resolve_all(_targets(verb, trigger.object_token, entry), resolver)
+        base = trigger.base_confidence
+    return _pairs(sources, targets, entry, base)
+
+
+def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
+           base: float) -> list[tuple[Mention, Mention, float]]:
+    pairs = [(s, t) for s in sources for t in targets]
+    if entry.mutual:
+        # joint action: "India and Russia signed", "A met B" -> both directions
+        if not targets:
+            pairs = [(s, t) for s in sources for t in sources if s.actor.country != t.actor.country]
+        else:
+            pairs += [(t, s) for s, t in pairs]
+    return [(s, t, round(base * min(s.confidence, t.confidence), 3)) for s, t in pairs]
+
+
+def _resolve_all(tokens: Iterable[Token], resolver: MentionResolver) -> list[Mention]:
+    found: dict[str | None, Mention] = {}
+    for token in tokens:
+        for mention in resolver.resolve(token):
+            found.setdefault(mention.actor.country, mention)
+    return list(found.values())
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects with their conjuncts; a clause without one borrows from the clause it hangs on."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            # relative clause: "Iran, which attacked ..." -> the noun the clause modifies
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(child)
+    if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head is not verb:
+        return _subjects(verb.head)
+    return []
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [pobj for child in verb.children if child.dep_ == "agent"
+            for grand in child.children if grand.dep_ == "pobj" for pobj in conjuncts(grand)]
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    subjects = [child for child in verb.children if child.dep_ in _PASSIVE_SUBJECT_DEPS]
+    if subjects:
+        return conjuncts(subjects[0])
+    # reduced relative: "firms sanctioned by the US" -> the noun is acted upon
+    return [verb.head] if verb.dep_ == "acl" else []
+
+
+def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> list[Token]:
+    targets: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and child is not object_token:
+            targets.extend(conjuncts(child))
+    # prepositional target, on the verb or on the light verb's object: "sanctions on Iran"
+    holders = [verb] + ([object_token] if object_token is not None else [])
+    for holder in holders:
+        targets.extend(_prepositional_objects(holder, entry.target_preps))
+    return targets
+
+
+def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    found: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for item in conjuncts(pobj):
+                found.append(item)
+                # "troops to the border with Belarus" -> Belarus
+                if item.lemma_.lower() in _FRONTIER_NOUNS:
+                    found.extend(_prepositional_objects(item, ("with", "of")))
+    return found
+
+
+# --- nominal triggers ------------------------------------------------------------------------
+
+def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Mention, Mention, float]]:
+    noun, entry = trigger.token, trigger.entry
+    if _is_light_verb_object(noun):
+        return []
+    # "talks between India and Pakistan" -> joint among the coordinated objects of "between"
+    between = _resolve_all(_prepositional_objects(noun, ("between",)), resolver)
+    if len(between) >= 2 and entry.mutual:
+        return _pairs(between, [], entry, trigger.base_confidence)
+    # "Putin's visit to India", "US sanctions on Iran", "the Russian invasion of Ukraine"
+    holders = [child for child in noun.children
+               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
+    sources = _resolve_holders(holders, resolver)
+    targets = _resolve_all(_prepositional_objects(noun, entry.target_preps), resolver)
+    return _pairs(sources, targets, entry, trigger.base_confidence)
+
+
+def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Mention]:
+    """Actors that own a nominal event: full names, people, and demonyms ("Russian invasion")."""
+    found = _resolve_all((t for holder in holders for t in conjuncts(holder)), resolver)
+    if found:
+        return found
+    for holder in holders:
+        actor = resolver.actor_at(holder)
+        if actor is not None and actor.country and actor.kind in ("state", "igo"):
+            return [Mention(token=holder.i, actor=actor, confidence=0.85)]
+    return []
+
+
+def _is_light_verb_object(noun: Token) -> bool:
+    """The noun is already an event as the object of a light verb ("imposed sanctions")."""
+    head = noun.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.pos_ == "VERB" and _verb_trigger(head, default_lexicon()) is not None
+
+
+# --- modality --------------------------------------------------------------------------------
+
+def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
+    """(negated, hedged) for the event at ``trigger``, from the trigger and the clauses above it."""
+    negated = any(child.lower_ in _NEGATION_WORDS and child.dep_ in ("neg", "det")
+                  for child in trigger.children)
+    hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
+                 if child.dep_ == "amod")
+    node = trigger
+    while True:
+        for child in node.children:
+            cue = _CLAUSE_CUES.get(child.dep_)
+            if cue and lexicon.has_cue(child.lower_, cue):
+                hedged = True
+        if node is not trigger:
+            lemma = node.lemma_.lower()
+            if lexicon.has_cue(lemma, "negator"):
+                negated = True
+            elif lexicon.has_cue(lemma, "governor") and node.pos_ in ("VERB", "ADJ", "AUX"):
+                hedged = True
+        if node.head is node:
+            break
+        # a negated clause denies the clause it governs: "did not agree to attend"
+        if node.dep_ == "xcomp" and any(c.dep_ == "neg" for c in node.head.children):
+            negated = True
+        node = node.head
+    return negated, hedged
+
+
+def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: float, sent: Span,
+              document: Document, *, negated: bool, hedged: bool) -> Relation:
+    entry, token = trigger.entry, trigger.token
+    return Relation(
+        doc_id=document.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        source=source.actor, target=target.actor, type=entry.type, cameo=entry.cameo,
+        cooperation=entry.goldstein, verb=entry.trigger,
+        object=trigger.object_token.lemma_.lower() if trigger.object_token is not None else None,
+        negated=negated, hedged=hedged, confidence=confidence, date=document.date,
+        trigger_start=token.idx, trigger_end=token.idx + len(token.text),
+    )
