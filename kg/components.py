@@ -15,7 +15,7 @@ Example:
     [('Kremlin', 'RUS', 'seat'), ('US', 'USA', 'name'), ('India', 'IND', 'name')]
 """
 
-from __future__ import annotations
+# no `from __future__ import annotations`: spaCy validates factory signatures at run time
 
 from collections.abc import Iterable
 

@@ -117,6 +117,15 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
         yield handle
 
 
+def _existing_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], *, mode: str = "w",
                  encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
@@ -127,6 +136,8 @@ def atomic_write(path: str | os.PathLike[str], *, mode: str = "w",
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # mkstemp makes the file private (0600); give it the mode an ordinary new file would get
+    os.chmod(temp_name, _existing_mode(target))
     try:
         with os.fdopen(descriptor, mode, encoding=None if "b" in mode else encoding) as handle:
             yield handle

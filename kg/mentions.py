@@ -108,7 +108,7 @@ class MentionResolver:
         return ActorRef(text=span.text, id=entry.id, country=country, kind=entry.kind, label=entry.label)
 
     def _from_span(self, span: Span, token: Token) -> Mention | None:
-        form = span.ent_kb_id_
+        form = span.kb_id_
         if form not in _STANDALONE_FORMS:
             return None
         actor = self._actor_ref(span)

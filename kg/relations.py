@@ -186,7 +186,12 @@ def _subjects(verb: Token) -> list[Token]:
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 return conjuncts(verb.head)
             return conjuncts(child)
-    if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head is not verb:
+    if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
+        # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
+        if verb.dep_ == "xcomp":
+            raised = [child for child in verb.head.children if child.dep_ in _PASSIVE_SUBJECT_DEPS]
+            if raised:
+                return conjuncts(raised[0])
         return _subjects(verb.head)
     return []
 
@@ -207,10 +212,11 @@ def _passive_subjects(verb: Token) -> list[Token]:
 def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> list[Token]:
     targets: list[Token] = []
     for child in verb.children:
-        if child.dep_ in _OBJECT_DEPS and child is not object_token:
+        if child.dep_ in _OBJECT_DEPS and child != object_token:
             targets.extend(conjuncts(child))
-    # prepositional target, on the verb or on the light verb's object: "sanctions on Iran"
-    holders = [verb] + ([object_token] if object_token is not None else [])
+    # prepositional target, on the verb or on its object: "sanctions on Iran", "the pact with Peru"
+    objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
+    holders = [verb, *objects] + ([object_token] if object_token is not None and object_token not in objects else [])
     for holder in holders:
         targets.extend(_prepositional_objects(holder, entry.target_preps))
     return targets
@@ -284,13 +290,13 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
             cue = _CLAUSE_CUES.get(child.dep_)
             if cue and lexicon.has_cue(child.lower_, cue):
                 hedged = True
-        if node is not trigger:
+        if node.i != trigger.i:
             lemma = node.lemma_.lower()
             if lexicon.has_cue(lemma, "negator"):
                 negated = True
             elif lexicon.has_cue(lemma, "governor") and node.pos_ in ("VERB", "ADJ", "AUX"):
                 hedged = True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         # a negated clause denies the clause it governs: "did not agree to attend"
         if node.dep_ == "xcomp" and any(c.dep_ == "neg" for c in node.head.children):

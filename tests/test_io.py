@@ -22,3 +22,10 @@ def test_successful_write_replaces_the_file_and_creates_folders(tmp_path):
     with atomic_write(target) as handle:
         handle.write("new")
     assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_new_file_gets_ordinary_permissions_not_the_temporary_files_private_ones(tmp_path):
+    target = tmp_path / "relations.jsonl"
+    with atomic_write(target) as handle:
+        handle.write("{}\n")
+    assert target.stat().st_mode & 0o044 == 0o044

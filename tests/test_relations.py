@@ -1,0 +1,118 @@
+"""The relation rules on sentences written for these tests, one or more per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Document
+from kg.relations import extract_relations
+
+
+def relations(nlp, text, *, date=None, asserted_only=True):
+    document = Document(id="t", text=text, date=date)
+    found = extract_relations(nlp(text), document)
+    return {(r.source.country, r.target.country, r.type) for r in found if r.asserted or not asserted_only}
+
+
+def flagged(nlp, text):
+    document = Document(id="t", text=text)
+    return {(r.source.country, r.target.country, r.type, r.negated, r.hedged)
+            for r in extract_relations(nlp(text), document)}
+
+
+def test_joint_signing_by_coordinated_states_goes_both_ways(nlp):
+    assert relations(nlp, "Brazil and Argentina signed a trade agreement on Tuesday.") == {
+        ("BRA", "ARG", "AGREE"), ("ARG", "BRA", "AGREE")}
+
+
+def test_people_with_titles_stand_for_their_states(nlp):
+    found = relations(nlp, "French President Emmanuel Macron and German Chancellor Olaf Scholz signed a "
+                           "defence accord in Paris.", date="2023-05-01")
+    assert found == {("FRA", "DEU", "AGREE"), ("DEU", "FRA", "AGREE")}
+
+
+def test_capitals_used_as_governments_resolve_to_their_states(nlp):
+    assert relations(nlp, "Beijing accused Washington of meddling in its internal affairs.") == {
+        ("CHN", "USA", "ACCUSE")}
+
+
+def test_seat_of_power_resolves_to_its_state(nlp):
+    assert relations(nlp, "The Kremlin condemned Finland for joining the alliance.") == {("RUS", "FIN", "ACCUSE")}
+
+
+def test_light_verb_with_prepositional_target(nlp):
+    assert relations(nlp, "The European Union imposed new sanctions on Belarus last week.") == {
+        ("EU", "BLR", "SANCTION")}
+
+
+def test_passive_agent_becomes_source(nlp):
+    assert relations(nlp, "Venezuela was sanctioned by the United States.") == {("USA", "VEN", "SANCTION")}
+
+
+def test_nominal_visit_is_one_way(nlp):
+    assert relations(nlp, "Erdogan's visit to Azerbaijan drew protests at home.", date="2020-01-01") == {
+        ("TUR", "AZE", "CONSULT")}
+
+
+def test_meeting_is_mutual(nlp):
+    assert relations(nlp, "Kenya's president met the Ethiopian prime minister in Nairobi.") == {
+        ("KEN", "ETH", "CONSULT"), ("ETH", "KEN", "CONSULT")}
+
+
+def test_firm_future_supply_is_aid(nlp):
+    assert relations(nlp, "Germany will supply Ukraine with air defence systems.") == {("DEU", "UKR", "AID")}
+
+
+def test_demonym_on_a_military_noun_names_the_state(nlp):
+    assert relations(nlp, "Chinese troops attacked Indian soldiers in the valley.") == {("CHN", "IND", "ASSAULT")}
+
+
+def test_warning_by_several_states_gives_one_threat_each(nlp):
+    assert relations(nlp, "Iran and Syria warned Israel against further strikes.") == {
+        ("IRN", "ISR", "THREATEN"), ("SYR", "ISR", "THREATEN")}
+
+
+def test_joint_exercise_is_cooperation_both_ways(nlp):
+    assert relations(nlp, "Egypt and Greece held a joint naval exercise in the Mediterranean.") == {
+        ("EGY", "GRC", "COOPERATE"), ("GRC", "EGY", "COOPERATE")}
+
+
+def test_the_two_countries_refers_back_to_the_last_two_states(nlp):
+    text = "Vietnam hosted a delegation from Laos. Later the two countries signed a border treaty."
+    assert {("VNM", "LAO", "AGREE"), ("LAO", "VNM", "AGREE")} <= relations(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan may impose sanctions on Russia.", ("JPN", "RUS", "SANCTION", False, True)),
+    ("It is unclear whether Turkey will attack Syria.", ("TUR", "SYR", "ASSAULT", False, True)),
+    ("Narendra Modi is expected to visit France in June.", ("IND", "FRA", "CONSULT", False, True)),
+    ("India did not sign the agreement with Pakistan.", ("IND", "PAK", "AGREE", True, False)),
+    ("Peru refused to meet Bolivia.", ("PER", "BOL", "CONSULT", True, False)),
+    ("Will China invade Taiwan?", ("CHN", "TWN", "ASSAULT", False, True)),
+])
+def test_hedged_and_negated_events_are_flagged_not_asserted(nlp, text, expected):
+    assert relations(nlp, text) == set()
+    assert expected in flagged(nlp, text)
+
+
+def test_big_cities_are_not_states(nlp):
+    assert relations(nlp, "Traders in Mumbai criticised bankers in Shanghai.") == set()
+
+
+def test_lowercase_us_is_a_pronoun_not_the_united_states(nlp):
+    assert relations(nlp, "They warned us about the storm.") == set()
+
+
+def test_reported_speech_keeps_the_reported_event(nlp):
+    assert relations(nlp, "Kyiv said Russian troops attacked Ukrainian soldiers near the border.") == {
+        ("RUS", "UKR", "ASSAULT")}
+
+
+def test_relation_carries_provenance_offsets_into_the_document(nlp):
+    text = "Markets were calm. Chile and Peru signed a fisheries pact."
+    document = Document(id="doc-9", text=text, date="2024-02-02")
+    relation = next(iter(extract_relations(nlp(text), document)))
+    assert text[relation.start:relation.end] == relation.sentence == "Chile and Peru signed a fisheries pact."
+    assert text[relation.trigger_start:relation.trigger_end] == "signed"
+    assert (relation.doc_id, relation.date, relation.verb, relation.cameo) == ("doc-9", "2024-02-02", "sign", "057")
+    assert 0.0 < relation.confidence <= 1.0
