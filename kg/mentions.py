@@ -42,6 +42,23 @@ _METONYM_FORMS = {"capital", "seat"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _PAIR_NOUNS = {"country", "nation", "side", "leader", "government", "state", "neighbour", "neighbor"}
 _PAIR_WORDS = {"two", "both"}
+_SUBJECT_PRONOUNS = {"it", "they"}
+#: "his country", "its government": a possessive pronoun on these nouns points to a state.
+_OWN_STATE_NOUNS = {"country", "nation", "government"}
+_COMPLEMENT_PREPS = {"of", "in", "from"}
+#: A clause hanging on a reporting or planning verb: its pronoun subject is that verb's subject.
+_REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp"}
+
+
+def _has_possessive_pronoun(token: Token) -> bool:
+    return any(child.dep_ == "poss" and child.tag_ == "PRP$" for child in token.children)
+
+
+def _in_subject(token: Token) -> bool:
+    """True when the token is a subject or coordinated with one."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True)
@@ -66,7 +83,8 @@ def conjuncts(token: Token) -> list[Token]:
     """
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        # lists are often parsed as apposition: "the US, UK and Australia"
+        if child.dep_ in ("conj", "appos"):
             found.extend(conjuncts(child))
     return found
 
@@ -90,9 +108,12 @@ class MentionResolver:
         if span is not None:
             named = self._from_span(span, token)
             return [named] if named else []
+        if token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") or \
+                token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token):
+            return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
-            modifier = self._modifying_state(token)
-            return [modifier] if modifier else []
+            found = self._modifying_state(token) or self._complement_state(token)
+            return [found] if found else []
         return self._pair_coreference(token)
 
     def actor_at(self, token: Token) -> ActorRef | None:
@@ -142,15 +163,45 @@ class MentionResolver:
             stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
         return None
 
+    def _complement_state(self, token: Token) -> Mention | None:
+        """An agent word whose complement names the state: "the Foreign Ministry in Seoul",
+        "the Government of the DRC", "a unit of Armenia's armed forces"."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    for mention in self.resolve(pobj):
+                        return Mention(token=token.i, actor=mention.actor, confidence=min(mention.confidence, 0.85))
+        return None
+
+    def _clause_subject(self, token: Token) -> list[Mention]:
+        """'it' / 'his country' stands for the subject of the clause that reports it:
+        "Pakistan said it had shot down ...", "the minister announced his country will ..."."""
+        clause = token.head
+        while clause.dep_ not in _REPORTED_CLAUSE_DEPS and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in _REPORTED_CLAUSE_DEPS:
+            return []
+        governor = clause.head
+        subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or subjects[0].lower_ in _SUBJECT_PRONOUNS:
+            return []
+        return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
+                for m in self.resolve(subjects[0])][:1]
+
     def _pair_coreference(self, token: Token) -> list[Mention]:
         """'the two countries', 'both sides': the last two distinct states named before the token."""
         if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
             return []
         if not any(child.lower_ in _PAIR_WORDS for child in token.children):
             return []
+        # states named as subjects come first ("India and Russia agreed ... as the two sides signed")
+        earlier = [ent for ent in reversed(self.doc.ents) if ent.end <= token.i]
+        ranked = sorted(earlier, key=lambda ent: not _in_subject(ent.root))
         recent: list[str] = []
-        for ent in reversed(self.doc.ents):
-            actor = self._actor_ref(ent) if ent.end <= token.i else None
+        for ent in ranked:
+            actor = self._actor_ref(ent)
             if actor and actor.country and actor.kind in ("state", "person") and actor.country not in recent:
                 recent.append(actor.country)
             if len(recent) == 2:

@@ -38,7 +38,7 @@ _SUBJECT_DEPS = {"nsubj"}
 _PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "obj"}
 #: Dependency labels through which a clause inherits the subject of the clause above it.
-_SUBJECT_INHERITING_DEPS = {"xcomp", "conj"}
+_SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
 #: Nouns whose "with"/"of" complement names the state a movement is aimed at ("the border with Belarus").
 _FRONTIER_NOUNS = {"border", "frontier", "boundary"}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
@@ -153,7 +153,7 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
         base = 0.85
     else:
         sources = _resolve_all(_subjects(verb), resolver)
-        targets = _resolve_all(_targets(verb, trigger.object_token, entry), resolver)
+        targets = _resolve_targets(_targets(verb, trigger.object_token, entry), resolver)
         base = trigger.base_confidence
     return _pairs(sources, targets, entry, base)
 
@@ -178,14 +178,26 @@ def _resolve_all(tokens: Iterable[Token], resolver: MentionResolver) -> list[Men
     return list(found.values())
 
 
+def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Mention]:
+    """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia."""
+    found = _resolve_all(tokens, resolver)
+    if found:
+        return found
+    owners = [owner for token in tokens for child in token.children
+              if child.dep_ == "poss" for owner in conjuncts(child)]
+    return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
+            for m in _resolve_all(owners, resolver)]
+
+
 def _subjects(verb: Token) -> list[Token]:
     """Subjects with their conjuncts; a clause without one borrows from the clause it hangs on."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            # relative clause: "Iran, which attacked ..." -> the noun the clause modifies
-            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return conjuncts(verb.head)
-            return conjuncts(child)
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        # relative clause: "Iran, which attacked ..." -> the noun the clause modifies
+        if subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return conjuncts(verb.head)
+        # a list split in two subjects by the parser: "The US, UK, and Australia announced"
+        return [item for subject in subjects for item in conjuncts(subject)]
     if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
         # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
         if verb.dep_ == "xcomp":
@@ -212,7 +224,7 @@ def _passive_subjects(verb: Token) -> list[Token]:
 def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> list[Token]:
     targets: list[Token] = []
     for child in verb.children:
-        if child.dep_ in _OBJECT_DEPS and child != object_token:
+        if child.dep_ in _OBJECT_DEPS:
             targets.extend(conjuncts(child))
     # prepositional target, on the verb or on its object: "sanctions on Iran", "the pact with Peru"
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
@@ -252,7 +264,10 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     holders = [child for child in noun.children
                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
     sources = _resolve_holders(holders, resolver)
-    targets = _resolve_all(_prepositional_objects(noun, entry.target_preps), resolver)
+    if not sources and noun.dep_ in _OBJECT_DEPS:
+        # the event named as an object: "Azerbaijan began the shelling of ...", "Modi paid a visit to ..."
+        sources = _resolve_all(_subjects(noun.head), resolver)
+    targets = _resolve_targets(_prepositional_objects(noun, entry.target_preps), resolver)
     return _pairs(sources, targets, entry, trigger.base_confidence)
 
 
@@ -270,10 +285,11 @@ def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Me
 
 def _is_light_verb_object(noun: Token) -> bool:
     """The noun is already an event as the object of a light verb ("imposed sanctions")."""
-    head = noun.head
-    if head.dep_ == "prep":
-        head = head.head
-    return head.pos_ == "VERB" and _verb_trigger(head, default_lexicon()) is not None
+    head = noun.head.head if noun.head.dep_ == "prep" else noun.head
+    if head.pos_ != "VERB":
+        return False
+    trigger = _verb_trigger(head, default_lexicon())
+    return trigger is not None and trigger.object_token == noun
 
 
 # --- modality --------------------------------------------------------------------------------
