@@ -12,7 +12,7 @@ Example:
     >>> _ = nlp.add_pipe("kg_actor_ruler")
     >>> doc = nlp("The Kremlin said the US and India met.")
     >>> [(ent.text, ent.ent_id_, ent.kb_id_) for ent in doc.ents]
-    [('Kremlin', 'RUS', 'seat'), ('US', 'USA', 'name'), ('India', 'IND', 'name')]
+    [('Kremlin', 'RUS', 'seat'), ('US', 'USA', 'short'), ('India', 'IND', 'name')]
 """
 
 # no `from __future__ import annotations`: spaCy validates factory signatures at run time
@@ -78,6 +78,9 @@ class ActorRuler:
         spans = []
         for matcher in (self.exact, self.caseless):
             for match_id, start, end in matcher(doc):
+                # names are capitalised: "turkey" and "china" in lower case are not states
+                if matcher is self.caseless and all(token.is_lower for token in doc[start:end]):
+                    continue
                 actor_id, form, label = self._entries[doc.vocab.strings[match_id]]
                 spans.append(Span(doc, start, end, label=label, kb_id=form, span_id=actor_id))
         return filter_spans(spans)

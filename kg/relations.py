@@ -185,8 +185,18 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
         return found
     owners = [owner for token in tokens for child in token.children
               if child.dep_ == "poss" for owner in conjuncts(child)]
-    return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
-            for m in _resolve_all(owners, resolver)]
+    owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
+             for m in _resolve_all(owners, resolver)]
+    if owned:
+        return owned
+    # a state's name or demonym on the thing acted upon: "shelled a South Korean island"
+    labelled: dict[str | None, Mention] = {}
+    for token in tokens:
+        for child in token.children:
+            actor = resolver.actor_at(child) if child.dep_ in ("amod", "compound") else None
+            if actor is not None and actor.country and actor.kind in ("state", "igo"):
+                labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
+    return list(labelled.values())
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -263,11 +273,14 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     # "Putin's visit to India", "US sanctions on Iran", "the Russian invasion of Ukraine"
     holders = [child for child in noun.children
                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
+    targets = _resolve_targets(_prepositional_objects(noun, entry.target_preps), resolver)
+    if not targets:
+        # a joint noun with one named side ("the US-Russia deal") is no event of this text
+        return []
     sources = _resolve_holders(holders, resolver)
     if not sources and noun.dep_ in _OBJECT_DEPS:
         # the event named as an object: "Azerbaijan began the shelling of ...", "Modi paid a visit to ..."
         sources = _resolve_all(_subjects(noun.head), resolver)
-    targets = _resolve_targets(_prepositional_objects(noun, entry.target_preps), resolver)
     return _pairs(sources, targets, entry, trigger.base_confidence)
 
 
