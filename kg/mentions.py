@@ -108,8 +108,8 @@ class MentionResolver:
         if span is not None:
             named = self._from_span(span, token)
             return [named] if named else []
-        if token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") or \
-                token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token):
+        if (token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or \
+                (token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
             found = self._modifying_state(token) or self._complement_state(token)
