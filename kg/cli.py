@@ -185,7 +185,7 @@ def query_sparql(query_file: Path, graph: GraphOption, as_json: JsonOption = Fal
     from kg.io import read_text
     from kg.sparql import run_sparql
 
-    rows = run_sparql(load_graph(graph), read_text(str(query_file)))
+    rows = run_sparql(load_graph(graph), read_text(str(query_file)), source=str(query_file))
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return

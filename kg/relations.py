@@ -42,6 +42,9 @@ _SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
 #: Nouns whose "with"/"of" complement names the state a movement is aimed at ("the border with Belarus").
 _FRONTIER_NOUNS = {"border", "frontier", "boundary"}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
+#: Things a state's name may label without standing for the state: "US firms" are companies.
+_NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
+                    "militant", "insurgent", "newspaper", "media", "broadcaster", "club", "team"}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 
@@ -192,6 +195,8 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
     # a state's name or demonym on the thing acted upon: "shelled a South Korean island"
     labelled: dict[str | None, Mention] = {}
     for token in tokens:
+        if token.lemma_.lower() in _NON_STATE_HEADS:
+            continue
         for child in token.children:
             actor = resolver.actor_at(child) if child.dep_ in ("amod", "compound") else None
             if actor is not None and actor.country and actor.kind in ("state", "igo"):

@@ -115,7 +115,8 @@ def test_eval_prints_per_type_table_misses_and_totals(tmp_path):
         {"id": "g1", "text": "Chile and Peru signed a fisheries pact.",
          "expected": [{"source": "CHL", "target": "PER", "type": "AGREE"},
                       {"source": "PER", "target": "CHL", "type": "AGREE"}]},
-        {"id": "g2", "text": "Ghana praised Togo.", "expected": [{"source": "GHA", "target": "TGO", "type": "SUPPORT"}]},
+        {"id": "g2", "text": "Ghana praised Togo.",
+         "expected": [{"source": "GHA", "target": "TGO", "type": "SUPPORT"}]},
         {"id": "g3", "text": "The weather was mild.", "expected": []},
     ]
     gold.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
