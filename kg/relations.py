@@ -342,11 +342,24 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
 def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: float, sent: Span,
               document: Document, *, negated: bool, hedged: bool) -> Relation:
     entry, token = trigger.entry, trigger.token
+    sentence = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     return Relation(
-        doc_id=document.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        doc_id=document.id, sentence=sentence, start=start, end=start + len(sentence),
         source=source.actor, target=target.actor, type=entry.type, cameo=entry.cameo,
-        cooperation=entry.goldstein, verb=entry.trigger,
-        object=trigger.object_token.lemma_.lower() if trigger.object_token is not None else None,
+        cooperation=entry.goldstein, verb=entry.trigger, object=_object_phrase(trigger),
         negated=negated, hedged=hedged, confidence=confidence, date=document.date,
         trigger_start=token.idx, trigger_end=token.idx + len(token.text),
     )
+
+
+def _object_phrase(trigger: _Trigger) -> str | None:
+    """The thing the event is about: the light verb's noun, or a verb's common-noun object ("agreement")."""
+    if trigger.object_token is not None:
+        return trigger.object_token.lemma_.lower()
+    if trigger.entry.pos == "noun":
+        return None
+    for child in trigger.token.children:
+        if child.dep_ in _OBJECT_DEPS and child.pos_ == "NOUN":
+            return child.lemma_.lower()
+    return None
