@@ -41,6 +41,7 @@ ActorsOption = Annotated[
     list[str] | None, typer.Option("--actors", help="Extra actor dictionary file or folder (kg TSV format).")]
 AllOption = Annotated[bool, typer.Option("--all", help="Include hedged and negated relations, flagged.")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, help="Parser processes.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Graph file (Turtle, N-Triples, RDF/XML, JSON-LD).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 FormatOption = Annotated[str | None, typer.Option("--format", help="turtle, nt, xml, json-ld (default: from suffix).")]
@@ -63,7 +64,7 @@ def _reports_errors(command: Command) -> Command:
 def extract(inputs: Inputs,
             output: Annotated[Path | None, typer.Option("--output", "-o", help="JSONL file; default stdout.")] = None,
             model: ModelOption = None, actors: ActorsOption = None, include_all: AllOption = False,
-            jobs: JobsOption = 1) -> None:
+            jobs: JobsOption = 1, quiet: QuietOption = False) -> None:
     """Write the relations found in INPUTS as JSONL, one relation a line.
 
     Example: kg extract seeds/ -o relations.jsonl
@@ -72,7 +73,7 @@ def extract(inputs: Inputs,
     from kg.pipeline import extract as extract_relations
 
     relations = extract_relations(inputs, model=model, actor_files=actors or (),
-                                  include_unasserted=include_all, n_process=jobs)
+                                  include_unasserted=include_all, n_process=jobs, progress=not quiet)
     lines = (json.dumps(relation.to_json(), ensure_ascii=False) + "\n" for relation in relations)
     if output is None:
         for line in lines:
@@ -94,7 +95,7 @@ def build(inputs: Inputs,
           fmt: FormatOption = None,
           fresh: Annotated[bool, typer.Option("--fresh", help="Start a new graph even if OUTPUT exists.")] = False,
           model: ModelOption = None, actors: ActorsOption = None, include_all: AllOption = False,
-          jobs: JobsOption = 1) -> None:
+          jobs: JobsOption = 1, quiet: QuietOption = False) -> None:
     """Build the RDF graph of INPUTS and write it; an existing OUTPUT is extended, never duplicated.
 
     Example: kg build seeds/ -o out/graph.ttl --plot out/graph.png
@@ -105,7 +106,7 @@ def build(inputs: Inputs,
     graph = load_graph(output) if output.exists() and not fresh else None
     before = len(graph) if graph is not None else 0
     graph = build_graph(inputs, graph=graph, model=model, actor_files=actors or (),
-                        include_unasserted=include_all, n_process=jobs)
+                        include_unasserted=include_all, n_process=jobs, progress=not quiet)
     save_graph(graph, output, format=fmt)
     relations = relations_from_graph(graph)
     typer.echo(_summary(relations, added=len(graph) - before, total=len(graph), path=output))

@@ -27,7 +27,7 @@ Sources = Iterable[str | Path] | str | Path
 
 def extract_documents(documents: Iterable[Document], *, nlp=None, model: str | None = None,
                       include_unasserted: bool = False, actor_files: Sequence[str] = (),
-                      batch_size: int = 64, n_process: int = 1) -> Iterator[Relation]:
+                      batch_size: int = 64, n_process: int = 1, progress: bool = False) -> Iterator[Relation]:
     """Parse documents and yield their relations (asserted only, unless ``include_unasserted``).
 
     Args:
@@ -38,6 +38,7 @@ def extract_documents(documents: Iterable[Document], *, nlp=None, model: str | N
         actor_files: User actor dictionary files added to the shipped one.
         batch_size: Documents per spaCy batch.
         n_process: Parser processes.
+        progress: Show a progress bar (documents/s, relations found) on a terminal's stderr.
     """
     from kg.actors import ActorDictionary, default_dictionary
     from kg.mentions import MentionResolver
@@ -47,11 +48,28 @@ def extract_documents(documents: Iterable[Document], *, nlp=None, model: str | N
     if nlp is None:
         nlp = load_pipeline(model, actor_files=actor_files)
     actors = ActorDictionary.load(actor_files) if actor_files else default_dictionary()
+    bar = _progress_bar(progress)
+    found = 0
     for doc, document in parse_documents(documents, nlp, batch_size=batch_size, n_process=n_process):
         resolver = MentionResolver(doc, date=document.date, actors=actors)
         for relation in extract_relations(doc, document, resolver=resolver):
             if include_unasserted or relation.asserted:
+                found += 1
                 yield relation
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(relations=found, refresh=False)
+    if bar is not None:
+        bar.close()
+
+
+def _progress_bar(enabled: bool):
+    """A tqdm bar on stderr when asked for and stderr is a terminal; None otherwise."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", desc="kg", disable=None, leave=False)
 
 
 def extract(sources: Sources, **options) -> Iterator[Relation]:

@@ -133,3 +133,25 @@ def test_export_and_validate(tmp_path, pact_file):
     assert invoke("export", str(graph), "-o", str(tmp_path / "graph.nt")).exit_code == 0
     assert (tmp_path / "graph.nt").read_text(encoding="utf-8").count(" .\n") > 20
     assert invoke("validate", str(graph)).exit_code == 0
+
+
+def test_sparql_file_runs_against_the_graph_and_bad_sparql_is_one_line(tmp_path, pact_file):
+    graph = tmp_path / "graph.ttl"
+    invoke("build", str(pact_file), "-o", str(graph))
+    query = tmp_path / "who.rq"
+    query.write_text("PREFIX kgo: <https://w3id.org/kg/ontology#>\n"
+                     "SELECT ?a ?b WHERE { ?a kgo:agreesWith ?b } ORDER BY ?a\n", encoding="utf-8")
+    result = invoke("query", "sparql", str(query), "--graph", str(graph), "--json")
+    assert result.exit_code == 0
+    assert [row["a"].rsplit("/", 1)[1] for row in json.loads(result.stdout)] == ["CHL", "PER"]
+    query.write_text("SELECT ?a WHERE { ?a ", encoding="utf-8")
+    broken = invoke("query", "sparql", str(query), "--graph", str(graph))
+    assert broken.exit_code == 4 and str(query) in broken.stderr and "Traceback" not in broken.output
+
+
+def test_plot_command_writes_a_png(tmp_path, pact_file):
+    graph = tmp_path / "graph.ttl"
+    invoke("build", str(pact_file), "-o", str(graph))
+    result = invoke("plot", str(graph), "-o", str(tmp_path / "graph.png"))
+    assert result.exit_code == 0
+    assert (tmp_path / "graph.png").read_bytes()[:4] == b"\x89PNG"
