@@ -112,9 +112,23 @@ class MentionResolver:
                 (token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
-            found = self._modifying_state(token) or self._complement_state(token)
-            return [found] if found else []
+            modifier = self._modifying_state(token)
+            return [modifier] if modifier else self._complement_states(token)
         return self._pair_coreference(token)
+
+    def antecedent(self, pronoun: Token, *, excluding: set[str | None]) -> list[Mention]:
+        """The actor an object pronoun refers back to: the last one named before it in its sentence.
+
+        "Bolivia cut ties with Israel, accusing it of ..." -> Israel. Actors in ``excluding``
+        (the event's own source) are skipped.
+        """
+        for ent in reversed(self.doc.ents):
+            if ent.end > pronoun.i or ent.start < pronoun.sent.start:
+                continue
+            named = self._from_span(ent, ent.root)
+            if named is not None and named.actor.country not in excluding:
+                return [Mention(token=pronoun.i, actor=named.actor, confidence=0.6)]
+        return []
 
     def actor_at(self, token: Token) -> ActorRef | None:
         """The actor named by the entity that covers ``token``, if any, whatever its form."""
@@ -163,17 +177,18 @@ class MentionResolver:
             stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
         return None
 
-    def _complement_state(self, token: Token) -> Mention | None:
-        """An agent word whose complement names the state: "the Foreign Ministry in Seoul",
-        "the Government of the DRC", "a unit of Armenia's armed forces"."""
+    def _complement_states(self, token: Token) -> list[Mention]:
+        """An agent word whose complement names the states: "the Foreign Ministry in Seoul",
+        "the Government of the DRC", "the leaders of Japan and Korea"."""
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPS:
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    for mention in self.resolve(pobj):
-                        return Mention(token=token.i, actor=mention.actor, confidence=min(mention.confidence, 0.85))
-        return None
+            found = [Mention(token=token.i, actor=mention.actor, confidence=min(mention.confidence, 0.85))
+                     for pobj in prep.children if pobj.dep_ == "pobj"
+                     for item in conjuncts(pobj) for mention in self.resolve(item)]
+            if found:
+                return found
+        return []
 
     def _clause_subject(self, token: Token) -> list[Mention]:
         """'it' / 'his country' stands for the subject of the clause that reports it:

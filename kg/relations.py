@@ -44,7 +44,16 @@ _FRONTIER_NOUNS = {"border", "frontier", "boundary"}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 #: Things a state's name may label without standing for the state: "US firms" are companies.
 _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
-                    "militant", "insurgent", "newspaper", "media", "broadcaster", "club", "team"}
+                    "militant", "insurgent", "newspaper", "media", "broadcaster", "club", "team",
+                    "national", "citizen", "resident", "tourist", "journalist", "activist", "worker",
+                    "student", "businessman", "fisherman", "protester", "refugee", "migrant"}
+#: Verbs whose object is always a party, never an event, so an object pronoun names an actor.
+_PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "expel", "call on", "threaten",
+                       "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
+#: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
+_COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with")
+#: Types whose clause complement names the target: "threatened to destroy X", "offered to help X".
+_COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST"}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 
@@ -100,7 +109,8 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
         if token.pos_ == "VERB":
             trigger = _verb_trigger(token, lexicon)
         elif token.pos_ in ("NOUN", "PROPN"):
-            entry = lexicon.noun(token.lower_) or lexicon.noun(token.lemma_)
+            modifiers = [f"{child.lower_} {token.lower_}" for child in token.children if child.dep_ == "amod"]
+            entry = next(filter(None, map(lexicon.noun, [*modifiers, token.lower_, token.lemma_])), None)
             trigger = _Trigger(token, entry, None, 0.7) if entry else None
         else:
             trigger = None
@@ -156,9 +166,36 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
         base = 0.85
     else:
         sources = _resolve_all(_subjects(verb), resolver)
-        targets = _resolve_targets(_targets(verb, trigger.object_token, entry), resolver)
+        objects = _targets(verb, trigger.object_token, entry)
+        if any(_is_reciprocal(token) for token in objects):
+            # "Both countries accused each other" -> every ordered pair of the subjects
+            return [(s, t, round(0.85 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
+                    if s.actor.country != t.actor.country]
+        targets = _resolve_targets(objects, resolver)
+        if not targets and entry.trigger in _PARTY_OBJECT_VERBS:
+            pronouns = [token for token in objects if token.lower_ in ("it", "them")]
+            excluded = {s.actor.country for s in sources}
+            targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
+        if not targets and entry.type in _COMPLEMENT_TARGET_TYPES:
+            targets = _resolve_targets(_complement_targets(verb), resolver)
         base = trigger.base_confidence
     return _pairs(sources, targets, entry, base)
+
+
+def _is_reciprocal(token: Token) -> bool:
+    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
+        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children))
+
+
+def _complement_targets(verb: Token) -> list[Token]:
+    """Objects of the clause a verb governs: "threatened to destroy North Korea" -> North Korea."""
+    found: list[Token] = []
+    for clause in (child for child in verb.children if child.dep_ == "xcomp"):
+        objects = [child for child in clause.children if child.dep_ in _OBJECT_DEPS]
+        found += [item for obj in objects for item in conjuncts(obj)]
+        for holder in [clause, *objects]:
+            found += _prepositional_objects(holder, _COMPLEMENT_TARGET_PREPS)
+    return found
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
@@ -240,7 +277,9 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
     targets: list[Token] = []
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS:
-            targets.extend(conjuncts(child))
+            # relative clause: "moves which the White House endorsed" -> the moves
+            relative = child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
+            targets.extend(conjuncts(verb.head if relative else child))
     # prepositional target, on the verb or on its object: "sanctions on Iran", "the pact with Peru"
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
     holders = [verb, *objects] + ([object_token] if object_token is not None and object_token not in objects else [])
@@ -279,14 +318,29 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     holders = [child for child in noun.children
                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
     targets = _resolve_targets(_prepositional_objects(noun, entry.target_preps), resolver)
-    if not targets:
+    joint = entry.trigger.startswith("joint ")
+    if not targets and not joint:
         # a joint noun with one named side ("the US-Russia deal") is no event of this text
         return []
     sources = _resolve_holders(holders, resolver)
-    if not sources and noun.dep_ in _OBJECT_DEPS:
-        # the event named as an object: "Azerbaijan began the shelling of ...", "Modi paid a visit to ..."
-        sources = _resolve_all(_subjects(noun.head), resolver)
+    governor = _governing_verb(noun)
+    if not sources and governor is not None:
+        # the event named as an object or adjunct of a clause: "Azerbaijan began the shelling of ...",
+        # "In a phone conversation with Obama, Putin urged ..." -> the clause's subject acts
+        sources = _resolve_all(_subjects(governor), resolver)
+    if joint and not targets:
+        # "the leaders of A, B and C reaffirmed ... in a joint statement": every pair of the signers
+        return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 else []
     return _pairs(sources, targets, entry, trigger.base_confidence)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object, or whose prepositional adjunct, the noun is."""
+    if noun.dep_ in _OBJECT_DEPS and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
 
 
 def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Mention]:
@@ -328,7 +382,7 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
             lemma = node.lemma_.lower()
             if lexicon.has_cue(lemma, "negator"):
                 negated = True
-            elif lexicon.has_cue(lemma, "governor") and node.pos_ in ("VERB", "ADJ", "AUX"):
+            elif lexicon.has_cue(lemma, "governor") and node.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 hedged = True
         if node.head.i == node.i:
             break
