@@ -40,6 +40,11 @@ def _needs_exact_case(name: str) -> bool:
     return len(name) <= 3 or name.isupper()
 
 
+def _has_plural(demonym: str) -> bool:
+    """Demonyms with an -s plural ("Tajiks", "Americans"); "Chinese", "British" have none."""
+    return " " not in demonym and not demonym.endswith(("s", "sh", "ch", "ese", "x", "z"))
+
+
 class ActorRuler:
     """Find actor names with two phrase matchers (exact case for acronyms, any case otherwise)."""
 
@@ -58,6 +63,11 @@ class ActorRuler:
             key = f"{entry.id}\t{entry.form}"
             label = _LABELS.get((actor.kind, entry.form), _LABELS.get(actor.kind, "ORG"))
             self._entries[key] = (entry.id, entry.form, label)
+            if entry.form == "demonym" and _has_plural(entry.name):
+                # "the Tajiks accused ...": a plural demonym stands for its state's side
+                people = f"{entry.id}\tpeople"
+                self._entries[people] = (entry.id, "people", "NORP")
+                caseless_patterns.setdefault(people, []).append(nlp.make_doc(entry.name + "s"))
             if _needs_exact_case(entry.name):
                 variants = {entry.name, entry.name.title()} if len(entry.name) > 3 else {entry.name}
                 exact_patterns.setdefault(key, []).extend(nlp.make_doc(v) for v in variants)

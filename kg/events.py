@@ -9,6 +9,8 @@ Example:
     ('SANCTION', '163', -8.0, ('on', 'against'))
     >>> lexicon.verb("meet").mutual
     True
+    >>> [entry.type for entry in lexicon.nouns("drills")]
+    ['COOPERATE', 'MOBILIZE']
     >>> lexicon.cue("whether")
     'mark'
 """
@@ -65,10 +67,10 @@ class EventLexicon:
         self.entries = entries
         self._verbs: dict[str, LexiconEntry] = {}
         self._light: dict[tuple[str, str], LexiconEntry] = {}
-        self._nouns: dict[str, LexiconEntry] = {}
+        self._nouns: dict[str, list[LexiconEntry]] = {}
         for entry in entries:
             if entry.pos == "noun":
-                self._nouns[entry.trigger] = entry
+                self._nouns.setdefault(entry.trigger, []).append(entry)
             elif entry.objects:
                 for noun in entry.objects:
                     self._light[(entry.trigger, noun)] = entry
@@ -100,9 +102,10 @@ class EventLexicon:
         """The entry for a light verb with its object noun ("hold" + "talks")."""
         return self._light.get((lemma.lower(), object_lemma.lower()))
 
-    def noun(self, lemma: str) -> LexiconEntry | None:
-        """The entry for a nominal trigger ("visit", "sanctions")."""
-        return self._nouns.get(lemma.lower())
+    def nouns(self, lemma: str) -> list[LexiconEntry]:
+        """The entries for a nominal trigger ("visit", "sanctions"); one per reading, told apart
+        by their target prepositions ("drills with" COOPERATE, "drills near" MOBILIZE)."""
+        return self._nouns.get(lemma.lower(), [])
 
     def is_light_verb(self, lemma: str) -> bool:
         """True when ``lemma`` makes an event only with certain objects."""

@@ -36,7 +36,7 @@ from kg.records import ActorRef
 __all__ = ["Mention", "MentionResolver", "conjuncts"]
 
 #: Name forms that stand for their actor on their own (a demonym does not).
-_STANDALONE_FORMS = {"name", "short", "formal", "capital", "seat", "alias"}
+_STANDALONE_FORMS = {"name", "short", "formal", "capital", "seat", "alias", "people"}
 _METONYM_FORMS = {"capital", "seat"}
 #: Dependency labels of the modifiers that can name the state behind an agent word.
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -46,6 +46,9 @@ _SUBJECT_PRONOUNS = {"it", "they"}
 #: "his country", "its government": a possessive pronoun on these nouns points to a state.
 _OWN_STATE_NOUNS = {"country", "nation", "government"}
 _COMPLEMENT_PREPS = {"of", "in", "from"}
+#: Nouns for a group of states whose members a list names: "countries such as A and B".
+_GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "partner"}
+_MEMBER_PREPS = ("such", "including", "like")
 #: A clause hanging on a reporting or planning verb: its pronoun subject is that verb's subject.
 _REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp"}
 
@@ -112,9 +115,21 @@ class MentionResolver:
                 (token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
-            modifier = self._modifying_state(token)
-            return [modifier] if modifier else self._complement_states(token)
-        return self._pair_coreference(token)
+            return self._modifying_states(token) or self._complement_states(token)
+        members = self._group_members(token) if token.lemma_.lower() in _GROUP_NOUNS else []
+        return members or self._pair_coreference(token)
+
+    def _group_members(self, token: Token) -> list[Mention]:
+        """'countries such as the UK, Canada and France', 'nations including Japan': the members."""
+        for prep in token.children:
+            words = " ".join(t.lower_ for t in prep.subtree if t.dep_ in ("prep", "amod") and t.i <= prep.i + 1)
+            if prep.dep_ != "prep" or not any(words.startswith(w) for w in _MEMBER_PREPS):
+                continue
+            found = [mention for pobj in prep.children if pobj.dep_ == "pobj"
+                     for item in conjuncts(pobj) for mention in self.resolve(item)]
+            if found:
+                return found
+        return []
 
     def antecedent(self, pronoun: Token, *, excluding: set[str | None]) -> list[Mention]:
         """The actor an object pronoun refers back to: the last one named before it in its sentence.
@@ -149,7 +164,7 @@ class MentionResolver:
         actor = self._actor_ref(span)
         if actor is None or actor.country is None:
             return None
-        confidence = 0.9 if form in _METONYM_FORMS else 1.0
+        confidence = 0.9 if form in _METONYM_FORMS else 0.8 if form == "people" else 1.0
         return Mention(token=token.i, actor=actor, confidence=confidence)
 
     def _is_agent(self, token: Token) -> bool:
@@ -162,20 +177,23 @@ class MentionResolver:
         return any(child.dep_ == "compound" and self.actors.is_agent(child.lemma_.lower())
                    for child in token.children)
 
-    def _modifying_state(self, token: Token) -> Mention | None:
-        """A state or IGO named among the left modifiers of an agent word or a person's name."""
+    def _modifying_states(self, token: Token) -> list[Mention]:
+        """States or IGOs named among the left modifiers of an agent word or a person's name;
+        coordinated modifiers name several ("the Indian and Pakistani prime ministers")."""
         stack = [child for child in token.children if child.dep_ in _MODIFIER_DEPS and child.i < token.i]
+        found: dict[str, Mention] = {}
         while stack:
             modifier = stack.pop()
             span = self._actor_spans.get(modifier.i)
-            if span is not None:
-                actor = self._actor_ref(span)
-                if actor is not None and actor.kind in ("state", "igo") and actor.country:
-                    text = self.doc[min(modifier.left_edge.i, span.start): token.i + 1].text
-                    return Mention(token=token.i, confidence=0.85, actor=ActorRef(
-                        text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label))
-            stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
-        return None
+            actor = self._actor_ref(span) if span is not None else None
+            if actor is not None and actor.kind in ("state", "igo") and actor.country:
+                text = self.doc[min(modifier.left_edge.i, span.start): token.i + 1].text
+                found.setdefault(actor.country, Mention(token=token.i, confidence=0.85, actor=ActorRef(
+                    text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label)))
+                stack.extend(child for child in modifier.children if child.dep_ == "conj")
+            elif not found:
+                stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
+        return sorted(found.values(), key=lambda mention: mention.actor.text)
 
     def _complement_states(self, token: Token) -> list[Mention]:
         """An agent word whose complement names the states: "the Foreign Ministry in Seoul",

@@ -39,8 +39,10 @@ _PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "obj"}
 #: Dependency labels through which a clause inherits the subject of the clause above it.
 _SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
-#: Nouns whose "with"/"of" complement names the state a movement is aimed at ("the border with Belarus").
-_FRONTIER_NOUNS = {"border", "frontier", "boundary"}
+#: Nouns whose complement names the state behind them: "the border with Belarus", "imports from India".
+_CONTAINER_NOUNS = {"border": ("with", "of"), "frontier": ("with", "of"), "boundary": ("with", "of"),
+                    "import": ("from", "of"), "export": ("to", "of"), "product": ("from", "of"),
+                    "good": ("from",)}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 #: Things a state's name may label without standing for the state: "US firms" are companies.
 _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
@@ -110,8 +112,9 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
             trigger = _verb_trigger(token, lexicon)
         elif token.pos_ in ("NOUN", "PROPN"):
             modifiers = [f"{child.lower_} {token.lower_}" for child in token.children if child.dep_ == "amod"]
-            entry = next(filter(None, map(lexicon.noun, [*modifiers, token.lower_, token.lemma_])), None)
-            trigger = _Trigger(token, entry, None, 0.7) if entry else None
+            entries = next(filter(None, map(lexicon.nouns, [*modifiers, token.lower_, token.lemma_])), [])
+            yield from (_Trigger(token, entry, None, 0.7) for entry in entries)
+            continue
         else:
             trigger = None
         if trigger is not None:
@@ -250,6 +253,10 @@ def _subjects(verb: Token) -> list[Token]:
             return conjuncts(verb.head)
         # a list split in two subjects by the parser: "The US, UK, and Australia announced"
         return [item for subject in subjects for item in conjuncts(subject)]
+    # "took a decision to expel", "announced his decision to recall": the decider acts
+    if verb.dep_ == "acl" and verb.tag_ == "VB":
+        governor = _governing_verb(verb.head)
+        return _subjects(governor) if governor is not None else []
     if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
         # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
         if verb.dep_ == "xcomp":
@@ -282,7 +289,9 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
             targets.extend(conjuncts(verb.head if relative else child))
     # prepositional target, on the verb or on its object: "sanctions on Iran", "the pact with Peru"
     objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
-    holders = [verb, *objects] + ([object_token] if object_token is not None and object_token not in objects else [])
+    if object_token is not None and object_token not in objects:
+        objects.append(object_token)
+    holders = [verb, *_with_of_complements(objects)]
     for holder in holders:
         targets.extend(_prepositional_objects(holder, entry.target_preps))
     return targets
@@ -298,10 +307,17 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
                 continue
             for item in conjuncts(pobj):
                 found.append(item)
-                # "troops to the border with Belarus" -> Belarus
-                if item.lemma_.lower() in _FRONTIER_NOUNS:
-                    found.extend(_prepositional_objects(item, ("with", "of")))
+                # "troops to the border with Belarus", "a ban on imports from India"
+                inner = _CONTAINER_NOUNS.get(item.lemma_.lower())
+                if inner:
+                    found.extend(_prepositional_objects(item, inner))
     return found
+
+
+def _with_of_complements(tokens: list[Token]) -> list[Token]:
+    """Tokens and the nouns of their "of" complements: "a note of protest to X", "an exchange of prisoners"."""
+    return tokens + [pobj for token in tokens for prep in token.children if prep.dep_ == "prep"
+                     and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 # --- nominal triggers ------------------------------------------------------------------------
@@ -311,7 +327,8 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     if _is_light_verb_object(noun):
         return []
     # "talks between India and Pakistan" -> joint among the coordinated objects of "between"
-    between = _resolve_all(_prepositional_objects(noun, ("between",)), resolver)
+    between = _resolve_all([t for holder in _with_of_complements([noun])
+                            for t in _prepositional_objects(holder, ("between",))], resolver)
     if len(between) >= 2 and entry.mutual:
         return _pairs(between, [], entry, trigger.base_confidence)
     # "Putin's visit to India", "US sanctions on Iran", "the Russian invasion of Ukraine"

@@ -17,7 +17,7 @@ def test_light_verbs_plain_verbs_and_nouns_are_found():
     assert lexicon.light_verb("hold", "exercise").type == "COOPERATE"
     assert lexicon.light_verb("strike", "deal").type == "AGREE"
     assert lexicon.verb("strike").type == "ASSAULT"
-    assert lexicon.noun("visit").mutual is False
+    assert [entry.mutual for entry in lexicon.nouns("visit")] == [False]
     assert lexicon.verb("announce") is None
 
 
