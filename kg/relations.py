@@ -58,6 +58,8 @@ _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with")
 _COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST"}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
+#: How a clause or object hangs on the verb that governs it (and so may hedge or deny it).
+_GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "oprd", "acomp"}
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> _Trigger | None:
 
 def _object_nouns(verb: Token) -> Iterator[Token]:
     for child in verb.children:
-        if child.dep_ in _OBJECT_DEPS or child.dep_ in _PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in _OBJECT_DEPS or child.dep_ in _PASSIVE_SUBJECT_DEPS or child.dep_ == "oprd" or (
+                child.dep_ == "ccomp" and child.pos_ == "NOUN"):
             yield from conjuncts(child)
         elif child.dep_ == "prep":
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
@@ -153,6 +156,9 @@ def _noun_names(noun: Token) -> list[str]:
     compounds = [child.lower_ for child in noun.children if child.dep_ == "compound" and child.i < noun.i]
     if compounds:
         names.insert(0, f"{' '.join(compounds)} {noun.lower_}")
+    # "a note of protest", "a letter of protest"
+    names[:0] = [f"{noun.lower_} of {pobj.lower_}" for prep in noun.children if prep.dep_ == "prep"
+                 and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
     return names
 
 
@@ -167,6 +173,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
         sources = _resolve_all(_agents(verb), resolver)
         targets = _resolve_all(_passive_subjects(verb), resolver)
         base = 0.85
+        if not sources and verb.dep_ == "ccomp" and _is_report(verb.head):
+            # "Peru announced that the ambassador has been expelled": the announcer acted
+            sources = _resolve_all(_subjects(verb.head), resolver)
+            base = 0.7
     else:
         sources = _resolve_all(_subjects(verb), resolver)
         objects = _targets(verb, trigger.object_token, entry)
@@ -185,6 +195,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
     return _pairs(sources, targets, entry, base)
 
 
+def _is_report(verb: Token) -> bool:
+    return default_lexicon().has_cue(verb.lemma_.lower(), "report")
+
+
 def _is_reciprocal(token: Token) -> bool:
     return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
         token.lower_ == "another" and any(c.lower_ == "one" for c in token.children))
@@ -193,7 +207,7 @@ def _is_reciprocal(token: Token) -> bool:
 def _complement_targets(verb: Token) -> list[Token]:
     """Objects of the clause a verb governs: "threatened to destroy North Korea" -> North Korea."""
     found: list[Token] = []
-    for clause in (child for child in verb.children if child.dep_ == "xcomp"):
+    for clause in (child for child in verb.children if child.dep_ in ("xcomp", "ccomp")):
         objects = [child for child in clause.children if child.dep_ in _OBJECT_DEPS]
         found += [item for obj in objects for item in conjuncts(obj)]
         for holder in [clause, *objects]:
@@ -238,7 +252,12 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
         for child in token.children:
-            actor = resolver.actor_at(child) if child.dep_ in ("amod", "compound") else None
+            if child.dep_ not in ("amod", "compound"):
+                continue
+            for mention in resolver.resolve(child):
+                labelled.setdefault(mention.actor.country, Mention(
+                    token=child.i, actor=mention.actor, confidence=min(mention.confidence, 0.75)))
+            actor = resolver.actor_at(child)
             if actor is not None and actor.country and actor.kind in ("state", "igo"):
                 labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
     return list(labelled.values())
@@ -332,15 +351,18 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     if len(between) >= 2 and entry.mutual:
         return _pairs(between, [], entry, trigger.base_confidence)
     # "Putin's visit to India", "US sanctions on Iran", "the Russian invasion of Ukraine"
-    holders = [child for child in noun.children
-               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
-    targets = _resolve_targets(_prepositional_objects(noun, entry.target_preps), resolver)
+    governor = _governing_verb(noun)
+    # "has begun exercises near its border with X": the place may hang on the governing verb
+    holders = [noun] if governor is None or noun.dep_ not in _OBJECT_DEPS else [noun, governor]
+    targets = _resolve_targets([t for holder in holders
+                                for t in _prepositional_objects(holder, entry.target_preps)], resolver)
     joint = entry.trigger.startswith("joint ")
     if not targets and not joint:
         # a joint noun with one named side ("the US-Russia deal") is no event of this text
         return []
-    sources = _resolve_holders(holders, resolver)
-    governor = _governing_verb(noun)
+    owners = [child for child in noun.children
+              if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
+    sources = _resolve_holders(owners, resolver)
     if not sources and governor is not None:
         # the event named as an object or adjunct of a clause: "Azerbaijan began the shelling of ...",
         # "In a phone conversation with Obama, Putin urged ..." -> the clause's subject acts
@@ -389,13 +411,13 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
-    node = trigger
+    node, below = trigger, None
     while True:
         for child in node.children:
             cue = _CLAUSE_CUES.get(child.dep_)
-            if cue and lexicon.has_cue(child.lower_, cue):
+            if cue and lexicon.has_cue(child.lower_, cue) and not _backshifted(child, lexicon):
                 hedged = True
-        if node.i != trigger.i:
+        if below is not None and _governs(node, below):
             lemma = node.lemma_.lower()
             if lexicon.has_cue(lemma, "negator"):
                 negated = True
@@ -406,8 +428,25 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
         # a negated clause denies the clause it governs: "did not agree to attend"
         if node.dep_ == "xcomp" and any(c.dep_ == "neg" for c in node.head.children):
             negated = True
-        node = node.head
+        node, below = node.head, node
     return negated, hedged
+
+
+def _governs(head: Token, child: Token) -> bool:
+    """True when ``child`` is what ``head`` is about: its complement clause or object, not an adjunct
+    ("asked Japan to provide" governs "provide"; "during talks, X asked" does not govern "talks")."""
+    if head.pos_ == "NOUN":
+        return child.dep_ in ("prep", "acl", "compound", "pobj")
+    return child.dep_ in _GOVERNED_DEPS
+
+
+def _backshifted(modal: Token, lexicon: EventLexicon) -> bool:
+    """'would' in a clause reported in the past stands for 'will': "Thailand said it would expel ..."."""
+    clause = modal.head
+    reporter = clause.head
+    return (modal.lower_ == "would" and clause.dep_ == "ccomp" and reporter.tag_ == "VBD"
+            and lexicon.has_cue(reporter.lemma_.lower(), "report")
+            and not any(child.dep_ == "mark" and lexicon.has_cue(child.lower_, "mark") for child in clause.children))
 
 
 def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: float, sent: Span,
