@@ -53,6 +53,17 @@ _MEMBER_PREPS = ("such", "including", "like")
 _REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp"}
 
 
+#: Punctuation that closes a dateline: "ISLAMABAD:", "NEW DELHI —", "WASHINGTON (AP) --".
+_DATELINE_ENDS = {"—", "–", "-", "--", ":", ",", "(", "/"}
+
+
+def _is_dateline(span: Span) -> bool:
+    """A place name in capitals opening a story only says where it was filed: "ISLAMABAD: Pakistan ..."."""
+    opens = span.start == span.sent.start or span.doc[span.start - 1].text in ("(", "\n")
+    closes = span.end < len(span.doc) and span.doc[span.end].text in _DATELINE_ENDS
+    return opens and closes and span.text.isupper() and len(span.text) > 3
+
+
 def _has_possessive_pronoun(token: Token) -> bool:
     return any(child.dep_ == "poss" and child.tag_ == "PRP$" for child in token.children)
 
@@ -101,7 +112,7 @@ class MentionResolver:
         self.actors = actors or default_dictionary()
         self._actor_spans: dict[int, Span] = {}
         for ent in doc.ents:
-            if ent.ent_id_:
+            if ent.ent_id_ and not _is_dateline(ent):
                 for index in range(ent.start, ent.end):
                     self._actor_spans[index] = ent
 
@@ -220,8 +231,12 @@ class MentionResolver:
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or subjects[0].lower_ in _SUBJECT_PRONOUNS:
             return []
-        return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
-                for m in self.resolve(subjects[0])][:1]
+        # the first subject or conjunct that names an actor ("ISLAMABAD - Pakistan said it ...")
+        for item in (item for subject in subjects for item in conjuncts(subject)):
+            found = self.resolve(item)
+            if found:
+                return [Mention(token=token.i, actor=found[0].actor, confidence=min(found[0].confidence, 0.7))]
+        return []
 
     def _pair_coreference(self, token: Token) -> list[Mention]:
         """'the two countries', 'both sides': the last two distinct states named before the token."""

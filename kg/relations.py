@@ -100,7 +100,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     for trigger in _triggers(sent, lexicon):
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
         pairs = pair_finder(trigger, resolver)
-        negated, hedged = _modality(trigger.token, lexicon)
+        negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
         for source, target, confidence in pairs:
             if source.actor.country == target.actor.country:
                 continue
@@ -405,8 +405,12 @@ def _is_light_verb_object(noun: Token) -> bool:
 
 # --- modality --------------------------------------------------------------------------------
 
-def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
-    """(negated, hedged) for the event at ``trigger``, from the trigger and the clauses above it."""
+def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) -> tuple[bool, bool]:
+    """(negated, hedged) for the event at ``trigger``, from the trigger and the clauses above it.
+
+    A threat stays asserted under its own condition ("warned it would strike if ..."): threats
+    are conditional by nature (scheme: an explicit threat with an "if" clause is THREATEN).
+    """
     negated = any(child.lower_ in _NEGATION_WORDS and child.dep_ in ("neg", "det")
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
@@ -416,6 +420,9 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
         for child in node.children:
             cue = _CLAUSE_CUES.get(child.dep_)
             if cue and lexicon.has_cue(child.lower_, cue) and not _backshifted(child, lexicon):
+                hedged = True
+            # a conditional clause makes its main clause hypothetical: "would expel ... if talks failed"
+            elif child.dep_ == "advcl" and not threat and _is_conditional(child, lexicon):
                 hedged = True
         if below is not None and _governs(node, below):
             lemma = node.lemma_.lower()
@@ -432,6 +439,10 @@ def _modality(trigger: Token, lexicon: EventLexicon) -> tuple[bool, bool]:
     return negated, hedged
 
 
+def _is_conditional(clause: Token, lexicon: EventLexicon) -> bool:
+    return any(child.dep_ == "mark" and lexicon.has_cue(child.lower_, "mark") for child in clause.children)
+
+
 def _governs(head: Token, child: Token) -> bool:
     """True when ``child`` is what ``head`` is about: its complement clause or object, not an adjunct
     ("asked Japan to provide" governs "provide"; "during talks, X asked" does not govern "talks")."""
@@ -445,8 +456,7 @@ def _backshifted(modal: Token, lexicon: EventLexicon) -> bool:
     clause = modal.head
     reporter = clause.head
     return (modal.lower_ == "would" and clause.dep_ == "ccomp" and reporter.tag_ == "VBD"
-            and lexicon.has_cue(reporter.lemma_.lower(), "report")
-            and not any(child.dep_ == "mark" and lexicon.has_cue(child.lower_, "mark") for child in clause.children))
+            and lexicon.has_cue(reporter.lemma_.lower(), "report") and not _is_conditional(clause, lexicon))
 
 
 def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: float, sent: Span,

@@ -116,3 +116,34 @@ def test_relation_carries_provenance_offsets_into_the_document(nlp):
     assert text[relation.trigger_start:relation.trigger_end] == "signed"
     assert (relation.doc_id, relation.date, relation.verb, relation.cameo) == ("doc-9", "2024-02-02", "sign", "057")
     assert 0.0 < relation.confidence <= 1.0
+
+
+def test_a_capitalised_dateline_is_not_an_actor(nlp):
+    found = relations(nlp, "NAIROBI — Kenya and Tanzania signed a railway agreement on Friday.")
+    assert found == {("KEN", "TZA", "AGREE"), ("TZA", "KEN", "AGREE")}
+    assert relations(nlp, "MOSCOW: Officials discussed the weather with reporters.") == set()
+
+
+def test_reported_would_after_a_past_report_is_a_firm_commitment(nlp):
+    assert relations(nlp, "Thailand said it would expel Cambodia's envoy.") == {("THA", "KHM", "COERCE")}
+    assert relations(nlp, "Thailand said it would expel Cambodia's envoy if the talks failed.") == set()
+
+
+def test_governor_hedges_its_complement_not_its_adjunct(nlp):
+    found = relations(nlp, "During talks with Ghana, Nigeria asked Togo to reopen the border.")
+    assert {("NGA", "GHA", "CONSULT"), ("GHA", "NGA", "CONSULT"), ("NGA", "TGO", "REQUEST")} <= found
+
+
+def test_each_other_makes_the_accusation_mutual(nlp):
+    assert relations(nlp, "Armenia and Azerbaijan accused each other of shelling the border villages.") == {
+        ("ARM", "AZE", "ACCUSE"), ("AZE", "ARM", "ACCUSE")}
+
+
+def test_threat_target_sits_in_the_threatened_clause(nlp):
+    assert relations(nlp, "North Korea threatened to destroy South Korea's military bases.") == {
+        ("PRK", "KOR", "THREATEN")}
+
+
+def test_group_noun_with_members_such_as(nlp):
+    found = relations(nlp, "Countries such as Canada and Norway condemned Iran on Monday.")
+    assert found == {("CAN", "IRN", "ACCUSE"), ("NOR", "IRN", "ACCUSE")}
