@@ -419,11 +419,10 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) ->
     while True:
         for child in node.children:
             cue = _CLAUSE_CUES.get(child.dep_)
-            if cue and lexicon.has_cue(child.lower_, cue) and not _backshifted(child, lexicon):
-                hedged = True
+            suspends = bool(cue) and lexicon.has_cue(child.lower_, cue) and not _backshifted(child, lexicon)
             # a conditional clause makes its main clause hypothetical: "would expel ... if talks failed"
-            elif child.dep_ == "advcl" and not threat and _is_conditional(child, lexicon):
-                hedged = True
+            conditional = child.dep_ == "advcl" and not threat and _is_conditional(child, lexicon)
+            hedged = hedged or suspends or conditional
         if below is not None and _governs(node, below):
             lemma = node.lemma_.lower()
             if lexicon.has_cue(lemma, "negator"):
