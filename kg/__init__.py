@@ -33,6 +33,7 @@ _EXPORTS = {
     "save_plot": "kg.plot",
     "evaluate": "kg.evaluate",
     "load_pipeline": "kg.parse",
+    "lookup_actor": ("kg.lookup", "lookup_actor"),
     "Relation": "kg.records",
     "ActorRef": "kg.records",
     "Document": "kg.records",

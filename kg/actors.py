@@ -414,6 +414,15 @@ class ActorDictionary:
         """
         return self._agents.get(_agent_key(word))
 
+    def office_of(self, person: str, *, date: str | datetime.date | None = None) -> Office | None:
+        """Return the office that makes ``person`` stand for a state on ``date`` (None: the latest).
+
+        Example:
+            >>> default_dictionary().office_of("person:narendra-modi", date="2020-01-01").role
+            'head_of_government'
+        """
+        return self._office_of(person, _as_date(date))
+
     def _office_of(self, person: str, day: str | None) -> Office | None:
         terms = self._by_person.get(person, ())
         if day is None:

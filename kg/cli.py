@@ -22,7 +22,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 
 __all__ = ["app", "main"]
 
@@ -32,6 +32,8 @@ app = typer.Typer(
 )
 query_app = typer.Typer(no_args_is_help=True, help="Answer questions from a built graph.")
 app.add_typer(query_app, name="query")
+actors_app = typer.Typer(no_args_is_help=True, help="Check the actor dictionary.")
+app.add_typer(actors_app, name="actors")
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -39,6 +41,8 @@ Inputs = Annotated[list[str], typer.Argument(help="Text files, folders, JSONL co
 ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy model name or path.")]
 ActorsOption = Annotated[
     list[str] | None, typer.Option("--actors", help="Extra actor dictionary file or folder (kg TSV format).")]
+ReplaceActorsOption = Annotated[
+    bool, typer.Option("--replace-actors", help="Use only the --actors files, not the shipped dictionary.")]
 AllOption = Annotated[bool, typer.Option("--all", help="Include hedged and negated relations, flagged.")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, help="Parser processes.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
@@ -193,6 +197,38 @@ def query_sparql(query_file: Path, graph: GraphOption, as_json: JsonOption = Fal
     for row in rows:
         typer.echo("\t".join(f"{key}={value}" for key, value in row.items()))
     typer.echo(f"({len(rows)} rows)", err=True)
+
+
+@actors_app.command("lookup")
+@_reports_errors
+def actors_lookup(
+        text: Annotated[str, typer.Argument(
+            help='Words to resolve, or - for JSON lines {"text", "date"?, "context"?} on stdin.')],
+        date: Annotated[str | None, typer.Option(
+            "--date", help="Date of the text, YYYY-MM-DD: picks the office a person held.")] = None,
+        context: Annotated[str | None, typer.Option(
+            "--context", help="A sentence containing TEXT: resolve TEXT there as kg extract would.")] = None,
+        actors: ActorsOption = None, replace_actors: ReplaceActorsOption = False) -> None:
+    """Print the actor TEXT resolves to, as JSON (known: false when the dictionary has none).
+
+    With - read JSON lines from stdin and answer one JSON line each, in order; --date and
+    --context apply to lines that give none; a bad line stops the run (exit 2).
+
+    Example: kg actors lookup Modi --date 2020-01-01
+    """
+    from kg.actors import ActorDictionary
+    from kg.lookup import lookup_actor, lookup_jsonl
+
+    if replace_actors and not actors:
+        raise InputError("--replace-actors", "needs at least one --actors FILE",
+                         fix="add --actors FILE or drop --replace-actors")
+    dictionary = ActorDictionary.load(actors, replace=replace_actors) if actors else None
+    if text == "-":
+        for found in lookup_jsonl(sys.stdin.buffer, date=date, context=context, actors=dictionary):
+            typer.echo(json.dumps(found.to_json(), ensure_ascii=False))
+        return
+    found = lookup_actor(text, date=date, context=context, actors=dictionary)
+    typer.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
 
 
 def _network(graph_path: Path):

@@ -109,7 +109,7 @@ class MentionResolver:
     def __init__(self, doc: Doc, *, date: str | None = None, actors: ActorDictionary | None = None) -> None:
         self.doc = doc
         self.date = date
-        self.actors = actors or default_dictionary()
+        self.actors = actors if actors is not None else default_dictionary()
         self._actor_spans: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.ent_id_ and not _is_dateline(ent):
