@@ -202,7 +202,8 @@ class MentionResolver:
                 found.setdefault(actor.country, Mention(token=token.i, confidence=0.85, actor=ActorRef(
                     text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label)))
                 stack.extend(child for child in modifier.children if child.dep_ == "conj")
-            elif not found:
+            elif not found and (modifier.pos_ == "PROPN" or self._is_agent(modifier)):
+                # a state on a common noun belongs to that noun: "Georgia's breakaway region"
                 stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
         return sorted(found.values(), key=lambda mention: mention.actor.text)
 

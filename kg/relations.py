@@ -54,10 +54,14 @@ _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "ex
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
 #: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with")
-#: Types whose clause complement names the target: "threatened to destroy X", "offered to help X".
-_COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST"}
+#: Mutual nominal events whose parties may all be named as owners or subjects ("the India-GCC meeting").
+_GATHERING_TYPES = {"CONSULT", "COOPERATE"}
+#: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X".
+_COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST", "REJECT"}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
+#: Marker in a lexicon entry's target_preps: the direct object is a topic, not a party ("discussed Iran").
+_TOPIC_OBJECT = "-obj"
 #: How a clause or object hangs on the verb that governs it (and so may hedge or deny it).
 _GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "oprd", "acomp"}
 
@@ -142,12 +146,17 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> _Trigger | None:
 
 
 def _object_nouns(verb: Token) -> Iterator[Token]:
+    """What a light verb may take: objects (and the noun of "a round of talks"), prepositional
+    objects, predicates ("declared ... persona non grata") and clause verbs ("ordered X to leave")."""
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS or child.dep_ in _PASSIVE_SUBJECT_DEPS or child.dep_ == "oprd" or (
                 child.dep_ == "ccomp" and child.pos_ == "NOUN"):
-            yield from conjuncts(child)
+            items = conjuncts(child)
+            yield from _with_of_complements(items)
         elif child.dep_ == "prep":
             yield from (grand for grand in child.children if grand.dep_ == "pobj")
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+            yield child
 
 
 def _noun_names(noun: Token) -> list[str]:
@@ -171,7 +180,11 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
     if passive:
         # passive voice: the agent ("by the EU") acts on the passive subject
         sources = _resolve_all(_agents(verb), resolver)
-        targets = _resolve_all(_passive_subjects(verb), resolver)
+        patients = _passive_subjects(verb)
+        holders = [verb, *_with_of_complements(patients)]
+        prepositional = [t for holder in holders for t in _prepositional_objects(holder, entry.target_preps)]
+        # "sanctions were imposed on Iran": the passive subject is the event, the target its preposition's
+        targets = _resolve_targets(prepositional, resolver) or _resolve_targets(patients, resolver)
         base = 0.85
         if not sources and verb.dep_ == "ccomp" and _is_report(verb.head):
             # "Peru announced that the ambassador has been expelled": the announcer acted
@@ -242,6 +255,8 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
         return found
     owners = [owner for token in tokens for child in token.children
               if child.dep_ == "poss" for owner in conjuncts(child)]
+    # "the assets of ten Russian officials", "the ports of Ukraine"
+    owners += [owner for token in tokens for owner in _with_of_complements([token])[1:]]
     owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
              for m in _resolve_all(owners, resolver)]
     if owned:
@@ -302,7 +317,7 @@ def _passive_subjects(verb: Token) -> list[Token]:
 def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> list[Token]:
     targets: list[Token] = []
     for child in verb.children:
-        if child.dep_ in _OBJECT_DEPS:
+        if child.dep_ in _OBJECT_DEPS and _TOPIC_OBJECT not in entry.target_preps:
             # relative clause: "moves which the White House endorsed" -> the moves
             relative = child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
             targets.extend(conjuncts(verb.head if relative else child))
@@ -357,18 +372,23 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     targets = _resolve_targets([t for holder in holders
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
     joint = entry.trigger.startswith("joint ")
-    if not targets and not joint:
-        # a joint noun with one named side ("the US-Russia deal") is no event of this text
+    if not targets and not joint and not (entry.mutual and entry.type in _GATHERING_TYPES):
+        # a deal with one named side ("the US-Russia deal") is no event of this text
         return []
     owners = [child for child in noun.children
               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
-    sources = _resolve_holders(owners, resolver)
-    if not sources and governor is not None:
+    # "the expulsion of two diplomats by the Netherlands", "a visit by Tokayev to Tashkent"
+    sources = _resolve_holders(owners, resolver) or _resolve_all(_prepositional_objects(noun, ("by",)), resolver)
+    borrowed = not sources and governor is not None
+    if borrowed:
         # the event named as an object or adjunct of a clause: "Azerbaijan began the shelling of ...",
         # "In a phone conversation with Obama, Putin urged ..." -> the clause's subject acts
         sources = _resolve_all(_subjects(governor), resolver)
-    if joint and not targets:
-        # "the leaders of A, B and C reaffirmed ... in a joint statement": every pair of the signers
+    if entry.mutual and not targets and borrowed and noun.dep_ == "pobj":
+        # "X told his counterpart Y in a phone call": the clause's object is the other party
+        targets = _resolve_all(_targets(governor, None, entry), resolver)
+    if (joint or entry.mutual) and not targets:
+        # "the India-GCC meeting", "A and B failed to reach a deal at talks", "... in a joint statement"
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 else []
     return _pairs(sources, targets, entry, trigger.base_confidence)
 

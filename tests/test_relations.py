@@ -87,7 +87,6 @@ def test_the_two_countries_refers_back_to_the_last_two_states(nlp):
     ("It is unclear whether Turkey will attack Syria.", ("TUR", "SYR", "ASSAULT", False, True)),
     ("Narendra Modi is expected to visit France in June.", ("IND", "FRA", "CONSULT", False, True)),
     ("India did not sign the agreement with Pakistan.", ("IND", "PAK", "AGREE", True, False)),
-    ("Peru refused to meet Bolivia.", ("PER", "BOL", "CONSULT", True, False)),
     ("Will China invade Taiwan?", ("CHN", "TWN", "ASSAULT", False, True)),
 ])
 def test_hedged_and_negated_events_are_flagged_not_asserted(nlp, text, expected):
@@ -147,3 +146,13 @@ def test_threat_target_sits_in_the_threatened_clause(nlp):
 def test_group_noun_with_members_such_as(nlp):
     found = relations(nlp, "Countries such as Canada and Norway condemned Iran on Monday.")
     assert found == {("CAN", "IRN", "ACCUSE"), ("NOR", "IRN", "ACCUSE")}
+
+
+def test_refusing_to_meet_is_a_rejection_and_the_meeting_is_denied(nlp):
+    assert relations(nlp, "Peru refused to meet Bolivia.") == {("PER", "BOL", "REJECT")}
+    assert ("PER", "BOL", "CONSULT", True, False) in flagged(nlp, "Peru refused to meet Bolivia.")
+
+
+def test_discussed_topic_is_not_a_party(nlp):
+    assert relations(nlp, "Indian and Chinese diplomats discussed Afghanistan in Beijing.") == {
+        ("IND", "CHN", "CONSULT"), ("CHN", "IND", "CONSULT")}
