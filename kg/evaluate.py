@@ -20,9 +20,14 @@ from kg.errors import InputError
 from kg.io import read_jsonl
 from kg.records import EVENT_TYPES, Document
 
-__all__ = ["Counts", "GoldItem", "Miss", "Scores", "evaluate", "format_report", "load_gold", "score"]
+__all__ = ["SCHEME_IGOS", "Counts", "GoldItem", "Miss", "Scores", "evaluate", "format_report", "in_scheme",
+           "load_gold", "score"]
 
 Triple = tuple[str, str, str]
+
+#: The intergovernmental organisations the gold scheme (../shared/eval/SCHEME.md) codes.
+SCHEME_IGOS = frozenset({"UN", "NATO", "EU", "AU", "ASEAN", "BRICS", "SCO", "OPEC", "IAEA", "WHO", "IMF",
+                         "WTO", "G7", "G20", "ARAB_LEAGUE", "GCC"})
 
 
 @dataclass(frozen=True)
@@ -149,9 +154,26 @@ def evaluate(gold_path: str, *, nlp=None, model: str | None = None) -> Scores:
     documents = [Document(id=item.id, text=item.text, date=item.date) for item in gold]
     predicted: dict[str, set[Triple]] = {item.id: set() for item in gold}
     for relation in extract_documents(documents, nlp=nlp, model=model):
-        if relation.source.country and relation.target.country:
+        if in_scheme(relation.source.country) and in_scheme(relation.target.country):
             predicted[relation.doc_id].add((relation.source.country, relation.target.country, relation.type))
     return score(predicted, gold)
+
+
+def in_scheme(code: str | None) -> bool:
+    """True for the actors the gold scheme codes: states, and the IGOs its list names.
+
+    kg knows more IGOs (OSCE, Mercosur, ICJ ...) than the scheme, which leaves them out.
+
+    Example:
+        >>> [in_scheme(code) for code in ("IND", "NATO", "MERCOSUR", None)]
+        [True, True, False, False]
+    """
+    from kg.actors import default_dictionary
+
+    if code is None:
+        return False
+    entry = default_dictionary().entry(code)
+    return code in SCHEME_IGOS or (entry is not None and entry.kind == "state")
 
 
 def format_report(scores: Scores, *, misses: bool = True) -> str:

@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,6 +54,9 @@ _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "ex
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
 #: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with")
+#: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
+_HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "train"}
+_GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 #: Mutual nominal events whose parties may all be named as owners or subjects ("the India-GCC meeting").
 _GATHERING_TYPES = {"CONSULT", "COOPERATE"}
 #: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X".
@@ -101,7 +104,7 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
 def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                         resolver: MentionResolver) -> Iterator[Relation]:
     question = sent.text.rstrip().endswith("?")
-    for trigger in _triggers(sent, lexicon):
+    for trigger in map(_as_help, _triggers(sent, lexicon)):
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
         pairs = pair_finder(trigger, resolver)
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
@@ -125,6 +128,18 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
             trigger = None
         if trigger is not None:
             yield trigger
+
+
+def _as_help(trigger: _Trigger) -> _Trigger:
+    """Troops sent to help a government are aid, not a show of force (scheme's settled case):
+    "Rwanda deployed soldiers to Mozambique to help its government" -> AID."""
+    helping = any(child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _HELP_VERBS
+                  and any(obj.lemma_.lower() in _GOVERNMENT_NOUNS for obj in child.subtree)
+                  for child in trigger.token.children)
+    if trigger.entry.type != "MOBILIZE" or not helping:
+        return trigger
+    aid = replace(trigger.entry, type="AID", cameo="074", goldstein=8.5)
+    return replace(trigger, entry=aid)
 
 
 def _verb_trigger(token: Token, lexicon: EventLexicon) -> _Trigger | None:
@@ -253,14 +268,15 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
     found = _resolve_all(tokens, resolver)
     if found:
         return found
-    owners = [owner for token in tokens for child in token.children
-              if child.dep_ == "poss" for owner in conjuncts(child)]
-    # "the assets of ten Russian officials", "the ports of Ukraine"
-    owners += [owner for token in tokens for owner in _with_of_complements([token])[1:]]
-    owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
-             for m in _resolve_all(owners, resolver)]
-    if owned:
-        return owned
+    possessors = [owner for token in tokens for child in token.children
+                  if child.dep_ == "poss" for owner in conjuncts(child)]
+    # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
+    complements = [owner for token in tokens for owner in _with_of_complements([token])[1:]]
+    for owners in (possessors, complements):
+        owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
+                 for m in _resolve_all(owners, resolver)]
+        if owned:
+            return owned
     # a state's name or demonym on the thing acted upon: "shelled a South Korean island"
     labelled: dict[str | None, Mention] = {}
     for token in tokens:
@@ -291,6 +307,9 @@ def _subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VB":
         governor = _governing_verb(verb.head)
         return _subjects(governor) if governor is not None else []
+    # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Istanbul"), not a participle
+    if verb.dep_ == "advcl" and verb.tag_ not in ("VB", "VBG"):
+        return []
     if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
         # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
         if verb.dep_ == "xcomp":
@@ -384,7 +403,7 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
         # the event named as an object or adjunct of a clause: "Azerbaijan began the shelling of ...",
         # "In a phone conversation with Obama, Putin urged ..." -> the clause's subject acts
         sources = _resolve_all(_subjects(governor), resolver)
-    if entry.mutual and not targets and borrowed and noun.dep_ == "pobj":
+    if entry.mutual and not targets and borrowed and noun.dep_ == "pobj" and len(sources) == 1:
         # "X told his counterpart Y in a phone call": the clause's object is the other party
         targets = _resolve_all(_targets(governor, None, entry), resolver)
     if (joint or entry.mutual) and not targets:
@@ -467,7 +486,9 @@ def _governs(head: Token, child: Token) -> bool:
     ("asked Japan to provide" governs "provide"; "during talks, X asked" does not govern "talks")."""
     if head.pos_ == "NOUN":
         return child.dep_ in ("prep", "acl", "compound", "pobj")
-    return child.dep_ in _GOVERNED_DEPS
+    # "offered on Tuesday to host talks" is often parsed as an adverbial infinitive
+    infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return child.dep_ in _GOVERNED_DEPS or infinitive
 
 
 def _backshifted(modal: Token, lexicon: EventLexicon) -> bool:

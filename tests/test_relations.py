@@ -156,3 +156,9 @@ def test_refusing_to_meet_is_a_rejection_and_the_meeting_is_denied(nlp):
 def test_discussed_topic_is_not_a_party(nlp):
     assert relations(nlp, "Indian and Chinese diplomats discussed Afghanistan in Beijing.") == {
         ("IND", "CHN", "CONSULT"), ("CHN", "IND", "CONSULT")}
+
+
+def test_troops_sent_to_help_a_government_are_aid_but_troops_to_a_border_mobilize(nlp):
+    assert relations(nlp, "Rwanda deployed soldiers to Mozambique to help its government fight rebels.") == {
+        ("RWA", "MOZ", "AID")}
+    assert relations(nlp, "Poland deployed troops to the border with Belarus.") == {("POL", "BLR", "MOBILIZE")}
