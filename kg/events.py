@@ -4,15 +4,15 @@ Both tables are data files in ``kg/data/events`` (format in ``kg/data/README.md`
 
 Example:
     >>> lexicon = default_lexicon()
-    >>> entry = lexicon.light_verb("impose", "sanctions")
+    >>> [entry] = lexicon.light_verbs("impose", "sanctions")
     >>> entry.type, entry.cameo, entry.goldstein, entry.target_preps
     ('SANCTION', '163', -8.0, ('on', 'against'))
     >>> lexicon.verb("meet").mutual
     True
     >>> [entry.type for entry in lexicon.nouns("drills")]
     ['COOPERATE', 'MOBILIZE']
-    >>> lexicon.cue("whether")
-    'mark'
+    >>> lexicon.has_cue("whether", "mark")
+    True
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ class LexiconEntry:
         goldstein: Goldstein cooperation-conflict score of the CAMEO code, in [-10, 10].
         target_preps: Prepositions whose object is the target ("on" in "sanctions on Iran").
         mutual: The event is joint: A->B implies B->A (meetings, signing with).
+        reverse: The grammatical subject receives: "Ukraine received jets from Denmark" is
+            Denmark AID Ukraine (``mutual`` column value ``reverse``).
     """
 
     trigger: str
@@ -58,6 +60,7 @@ class LexiconEntry:
     goldstein: float
     target_preps: tuple[str, ...]
     mutual: bool
+    reverse: bool = False
 
 
 class EventLexicon:
@@ -66,14 +69,14 @@ class EventLexicon:
     def __init__(self, entries: list[LexiconEntry], cues: dict[str, set[str]]) -> None:
         self.entries = entries
         self._verbs: dict[str, LexiconEntry] = {}
-        self._light: dict[tuple[str, str], LexiconEntry] = {}
+        self._light: dict[tuple[str, str], list[LexiconEntry]] = {}
         self._nouns: dict[str, list[LexiconEntry]] = {}
         for entry in entries:
             if entry.pos == "noun":
                 self._nouns.setdefault(entry.trigger, []).append(entry)
             elif entry.objects:
                 for noun in entry.objects:
-                    self._light[(entry.trigger, noun)] = entry
+                    self._light.setdefault((entry.trigger, noun), []).append(entry)
             else:
                 self._verbs[entry.trigger] = entry
         self._cues = cues
@@ -98,26 +101,15 @@ class EventLexicon:
         """The entry for a verb (or verb + particle) that is an event on its own."""
         return self._verbs.get(lemma.lower())
 
-    def light_verb(self, lemma: str, object_lemma: str) -> LexiconEntry | None:
-        """The entry for a light verb with its object noun ("hold" + "talks")."""
-        return self._light.get((lemma.lower(), object_lemma.lower()))
+    def light_verbs(self, lemma: str, object_lemma: str) -> list[LexiconEntry]:
+        """The entries for a light verb with its object noun ("hold" + "talks"); one per reading,
+        told apart by their target prepositions ("send warships to" AID, "send warships around" MOBILIZE)."""
+        return self._light.get((lemma.lower(), object_lemma.lower()), [])
 
     def nouns(self, lemma: str) -> list[LexiconEntry]:
         """The entries for a nominal trigger ("visit", "sanctions"); one per reading, told apart
         by their target prepositions ("drills with" COOPERATE, "drills near" MOBILIZE)."""
         return self._nouns.get(lemma.lower(), [])
-
-    def is_light_verb(self, lemma: str) -> bool:
-        """True when ``lemma`` makes an event only with certain objects."""
-        return any(verb == lemma.lower() for verb, _ in self._light)
-
-    def cue(self, word: str) -> str | None:
-        """The modality cue of ``word`` for its first listed kind, or None.
-
-        Words with several cues ("propose": governor) answer with any; use ``has_cue``.
-        """
-        found = self._cues.get(word.lower())
-        return min(found) if found else None
 
     def has_cue(self, word: str, cue: str) -> bool:
         """True when ``word`` is listed with ``cue``."""
@@ -157,11 +149,12 @@ def _parse_entry(place: tuple[str, int], fields: list[str]) -> LexiconEntry:
     except ValueError as err:
         raise InputError(path, f"goldstein {goldstein!r} is not a number", line=line,
                          fix="write a number in [-10, 10]") from err
-    if not -10.0 <= score <= 10.0 or not cameo.isdigit() or mutual not in ("yes", "no"):
-        raise InputError(path, "goldstein outside [-10, 10], cameo not digits, or mutual not yes/no",
+    if not -10.0 <= score <= 10.0 or not cameo.isdigit() or mutual not in ("yes", "no", "reverse"):
+        raise InputError(path, "goldstein outside [-10, 10], cameo not digits, or mutual not yes/no/reverse",
                          line=line, fix="fix the row")
     return LexiconEntry(trigger=trigger.lower(), pos=pos, objects=_split(objects), type=event_type,
-                        cameo=cameo, goldstein=score, target_preps=_split(preps), mutual=mutual == "yes")
+                        cameo=cameo, goldstein=score, target_preps=_split(preps), mutual=mutual == "yes",
+                        reverse=mutual == "reverse")
 
 
 @functools.lru_cache(maxsize=1)

@@ -59,7 +59,8 @@ _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "tra
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 #: Mutual nominal events whose parties may all be named as owners or subjects ("the India-GCC meeting").
 _GATHERING_TYPES = {"CONSULT", "COOPERATE"}
-#: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X".
+#: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X";
+#: so do verbs the modality table lists as governors ("offered to help X").
 _COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST", "REJECT"}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
@@ -118,16 +119,11 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
 def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
     for token in sent:
         if token.pos_ == "VERB":
-            trigger = _verb_trigger(token, lexicon)
+            yield from _verb_triggers(token, lexicon)
         elif token.pos_ in ("NOUN", "PROPN"):
             modifiers = [f"{child.lower_} {token.lower_}" for child in token.children if child.dep_ == "amod"]
             entries = next(filter(None, map(lexicon.nouns, [*modifiers, token.lower_, token.lemma_])), [])
             yield from (_Trigger(token, entry, None, 0.7) for entry in entries)
-            continue
-        else:
-            trigger = None
-        if trigger is not None:
-            yield trigger
 
 
 def _as_help(trigger: _Trigger) -> _Trigger:
@@ -142,22 +138,25 @@ def _as_help(trigger: _Trigger) -> _Trigger:
     return replace(trigger, entry=aid)
 
 
-def _verb_trigger(token: Token, lexicon: EventLexicon) -> _Trigger | None:
+def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
+    """The readings of a verb: a light verb with its object, else the verb alone."""
     lemma = token.lemma_.lower()
-    particle = next((child.lower_ for child in token.children if child.dep_ == "prt"), None)
-    lemmas = [f"{lemma} {particle}", lemma] if particle else [lemma]
+    particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
+    # "called on Israel", "appealed to the UN": a prepositional verb the parser left unglued
+    preps = [child.lower_ for child in token.children if child.dep_ == "prep"]
+    lemmas = [f"{lemma} {word}" for word in particles + preps] + [lemma]
     # light verb + object noun: "imposed sanctions", "held talks", "signed off on an agreement"
     for noun in _object_nouns(token):
         for verb in lemmas:
             for name in _noun_names(noun):
-                entry = lexicon.light_verb(verb, name)
-                if entry is not None:
-                    return _Trigger(token, entry, noun, 0.85)
+                entries = lexicon.light_verbs(verb, name)
+                if entries:
+                    return [_Trigger(token, entry, noun, 0.85) for entry in entries]
     for verb in lemmas:
         entry = lexicon.verb(verb)
         if entry is not None:
-            return _Trigger(token, entry, None, 0.9)
-    return None
+            return [_Trigger(token, entry, None, 0.9)]
+    return []
 
 
 def _object_nouns(verb: Token) -> Iterator[Token]:
@@ -217,7 +216,9 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
             pronouns = [token for token in objects if token.lower_ in ("it", "them")]
             excluded = {s.actor.country for s in sources}
             targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
-        if not targets and entry.type in _COMPLEMENT_TARGET_TYPES:
+        complement_governed = entry.type in _COMPLEMENT_TARGET_TYPES or default_lexicon().has_cue(
+            entry.trigger, "governor")
+        if not targets and complement_governed:
             targets = _resolve_targets(_complement_targets(verb), resolver)
         base = trigger.base_confidence
     return _pairs(sources, targets, entry, base)
@@ -245,7 +246,7 @@ def _complement_targets(verb: Token) -> list[Token]:
 
 def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
            base: float) -> list[tuple[Mention, Mention, float]]:
-    pairs = [(s, t) for s in sources for t in targets]
+    pairs = [(t, s) if entry.reverse else (s, t) for s in sources for t in targets]
     if entry.mutual:
         # joint action: "India and Russia signed", "A met B" -> both directions
         if not targets:
@@ -441,8 +442,7 @@ def _is_light_verb_object(noun: Token) -> bool:
     head = noun.head.head if noun.head.dep_ == "prep" else noun.head
     if head.pos_ != "VERB":
         return False
-    trigger = _verb_trigger(head, default_lexicon())
-    return trigger is not None and trigger.object_token == noun
+    return any(trigger.object_token == noun for trigger in _verb_triggers(head, default_lexicon()))
 
 
 # --- modality --------------------------------------------------------------------------------

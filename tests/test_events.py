@@ -13,9 +13,11 @@ from kg.records import EVENT_TYPES
 
 def test_light_verbs_plain_verbs_and_nouns_are_found():
     lexicon = default_lexicon()
-    assert lexicon.light_verb("hold", "talks").type == "CONSULT"
-    assert lexicon.light_verb("hold", "exercise").type == "COOPERATE"
-    assert lexicon.light_verb("strike", "deal").type == "AGREE"
+    assert [entry.type for entry in lexicon.light_verbs("hold", "talks")] == ["CONSULT"]
+    assert [entry.type for entry in lexicon.light_verbs("hold", "exercise")] == ["COOPERATE"]
+    assert [entry.type for entry in lexicon.light_verbs("strike", "deal")] == ["AGREE"]
+    assert [entry.type for entry in lexicon.light_verbs("send", "troops")] == ["AID", "MOBILIZE"]
+    assert lexicon.light_verbs("receive", "jets")[0].reverse
     assert lexicon.verb("strike").type == "ASSAULT"
     assert [entry.mutual for entry in lexicon.nouns("visit")] == [False]
     assert lexicon.verb("announce") is None
