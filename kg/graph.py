@@ -161,8 +161,9 @@ def _add_relation(graph: Graph, relation: Relation) -> None:
         (KGO.sourceText, Literal(relation.source.text)), (KGO.targetText, Literal(relation.target.text)),
         (PROV.wasDerivedFrom, _add_provenance(graph, relation)),
     ]
+    reporter = _add_actor(graph, relation.reported_by)[0] if relation.reported_by is not None else None
     optional = (
-        (KGO.sourceAgent, source_agent), (KGO.targetAgent, target_agent),
+        (KGO.sourceAgent, source_agent), (KGO.targetAgent, target_agent), (KGO.reportedBy, reporter),
         (KGO.objectPhrase, _literal(relation.object)), (KGO.date, _date(relation)),
         (KGO.triggerStart, _literal(relation.trigger_start)), (KGO.triggerEnd, _literal(relation.trigger_end)),
     )
@@ -277,7 +278,7 @@ def _reading_order(relation: Relation) -> tuple:
 
 #: Every property build_graph writes and relations_from_graph reads back.
 _STORED_PROPERTIES = (
-    KGO.source, KGO.target, KGO.sourceAgent, KGO.targetAgent, KGO.verb, KGO.objectPhrase,
+    KGO.source, KGO.target, KGO.sourceAgent, KGO.targetAgent, KGO.reportedBy, KGO.verb, KGO.objectPhrase,
     KGO.cameoCode, KGO.cooperation, KGO.confidence, KGO.negated, KGO.hedged, KGO.date,
     KGO.sourceText, KGO.targetText, KGO.triggerStart, KGO.triggerEnd, PROV.wasDerivedFrom,
     KGO.text, KGO.startOffset, KGO.endOffset, KGO.inDocument, KGO.documentId, KGO.code,
@@ -308,7 +309,17 @@ def _relation(event: URIRef, event_type: str, values: Mapping[URIRef, dict], kin
         hedged=required(KGO.hedged, event), confidence=float(required(KGO.confidence, event)),
         date=None if date is None else str(date),
         trigger_start=optional(KGO.triggerStart, event), trigger_end=optional(KGO.triggerEnd, event),
+        reported_by=_reporter(event, values, kinds),
     )
+
+
+def _reporter(event: URIRef, values: Mapping[URIRef, dict], kinds: Mapping) -> ActorRef | None:
+    """The reporting actor, as its state or IGO node records it (the mention's words are not kept)."""
+    node = values[KGO.reportedBy].get(event)
+    if node is None:
+        return None
+    code, label = str(values[KGO.code][node]), str(values[SKOS.prefLabel][node])
+    return ActorRef(text=label, id=code, country=code, kind=kinds[node], label=label)
 
 
 def _actor(event: URIRef, role: URIRef, agent_role: URIRef, text: URIRef,

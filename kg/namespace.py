@@ -98,6 +98,7 @@ class KGO(DefinedNamespace):
     target: URIRef
     sourceAgent: URIRef
     targetAgent: URIRef
+    reportedBy: URIRef
     actsFor: URIRef
     # Event attributes
     verb: URIRef

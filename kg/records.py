@@ -108,6 +108,8 @@ class Relation:
         date: The document date, ``YYYY-MM-DD`` or None.
         trigger_start: Offset of the trigger word in the document text.
         trigger_end: Offset just past the trigger word.
+        reported_by: The actor the text attributes the event to ("Kyiv said Russia shelled
+            Kharkiv": Ukraine), or None when the text asserts it in its own voice.
     """
 
     doc_id: str
@@ -127,6 +129,7 @@ class Relation:
     date: str | None = None
     trigger_start: int | None = None
     trigger_end: int | None = None
+    reported_by: ActorRef | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -153,5 +156,7 @@ class Relation:
         values = {key: data[key] for key in known if key in data}
         values["source"] = ActorRef.from_json(data["source"])
         values["target"] = ActorRef.from_json(data["target"])
+        if data.get("reported_by"):
+            values["reported_by"] = ActorRef.from_json(data["reported_by"])
         extra = {key: value for key, value in data.items() if key not in known}
         return cls(**values, extra=extra)

@@ -109,11 +109,32 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
         pairs = pair_finder(trigger, resolver)
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
+        reporter = _reporter(trigger.token, lexicon, resolver) if pairs else None
         for source, target, confidence in pairs:
             if source.actor.country == target.actor.country:
                 continue
-            yield _relation(trigger, source, target, confidence, sent, document,
-                            negated=negated, hedged=hedged or question)
+            relation = _relation(trigger, source, target, confidence, sent, document,
+                                 negated=negated, hedged=hedged or question)
+            yield replace(relation, reported_by=reporter.actor) if reporter else relation
+
+
+def _reporter(trigger: Token, lexicon: EventLexicon, resolver: MentionResolver) -> Mention | None:
+    """Who the text says reported the event: the subject of a reporting verb whose complement
+    holds it ("Kyiv said Russian troops attacked ..."), or "according to X"."""
+    node = trigger
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and lexicon.has_cue(node.head.lemma_.lower(), "report"):
+            found = _resolve_all(_subjects(node.head), resolver)
+            if found:
+                return found[0]
+        node = node.head
+    for token in trigger.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            objects = [pobj for prep in (token, token.nbor()) for pobj in prep.children if pobj.dep_ == "pobj"]
+            found = _resolve_all(objects, resolver)
+            if found:
+                return found[0]
+    return None
 
 
 def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:

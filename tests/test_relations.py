@@ -162,3 +162,25 @@ def test_troops_sent_to_help_a_government_are_aid_but_troops_to_a_border_mobiliz
     assert relations(nlp, "Rwanda deployed soldiers to Mozambique to help its government fight rebels.") == {
         ("RWA", "MOZ", "AID")}
     assert relations(nlp, "Poland deployed troops to the border with Belarus.") == {("POL", "BLR", "MOBILIZE")}
+
+
+def test_attributed_claims_name_their_reporter(nlp):
+    text = "Kyiv said Russian troops attacked Ukrainian soldiers near the border."
+    [relation] = extract_relations(nlp(text), Document(id="t", text=text))
+    assert (relation.source.country, relation.target.country, relation.reported_by.country) == ("RUS", "UKR", "UKR")
+    text = "According to Japanese officials, North Korea fired missiles into Japan."
+    [relation] = extract_relations(nlp(text), Document(id="t", text=text))
+    assert relation.reported_by.country == "JPN"
+    text = "Egypt praised Sudan."
+    assert all(r.reported_by is None for r in extract_relations(nlp(text), Document(id="t", text=text)))
+
+
+def test_reporter_survives_the_rdf_graph_and_the_jsonl_contract(nlp):
+    from kg.graph import build_graph, relations_from_graph
+    from kg.records import Relation
+
+    text = "Seoul said North Korea fired artillery into South Korea."
+    relations = list(extract_relations(nlp(text), Document(id="t", text=text)))
+    [back] = relations_from_graph(build_graph(relations))
+    assert back.reported_by.country == "KOR" and back.type == "ASSAULT"
+    assert Relation.from_json(relations[0].to_json()) == relations[0]
