@@ -227,7 +227,7 @@ class MentionResolver:
         while clause.dep_ not in _REPORTED_CLAUSE_DEPS and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ not in _REPORTED_CLAUSE_DEPS:
-            return []
+            return self._previous_subject(token) if token.lower_ in _SUBJECT_PRONOUNS else []
         governor = clause.head
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or subjects[0].lower_ in _SUBJECT_PRONOUNS:
@@ -238,6 +238,24 @@ class MentionResolver:
             if found:
                 return [Mention(token=token.i, actor=found[0].actor, confidence=min(found[0].confidence, 0.7))]
         return []
+
+    def _previous_subject(self, pronoun: Token) -> list[Mention]:
+        """A sentence opening with 'It'/'They' continues the previous sentence's subject:
+        "Armenia agreed to return the villages. It signed the protocol on Friday." -> Armenia.
+        Only when the pronoun heads its sentence's main clause and that subject names actors
+        ("it": exactly one, "they": two or more)."""
+        sent = pronoun.sent
+        if pronoun.head.i != sent.root.i or sent.start == 0:
+            return []
+        previous = self.doc[sent.start - 1].sent
+        subjects = [child for child in previous.root.children if child.dep_ in ("nsubj", "nsubjpass")]
+        found = [m for subject in subjects for item in conjuncts(subject) for m in self.resolve(item)
+                 if item.lower_ not in _SUBJECT_PRONOUNS]
+        countries = {m.actor.country for m in found}
+        if (pronoun.lower_ == "it") != (len(countries) == 1) or not found:
+            return []
+        unique = {m.actor.country: m for m in found}
+        return [Mention(token=pronoun.i, actor=m.actor, confidence=min(m.confidence, 0.6)) for m in unique.values()]
 
     def _pair_coreference(self, token: Token) -> list[Mention]:
         """'the two countries', 'both sides': the last two distinct states named before the token."""

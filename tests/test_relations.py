@@ -184,3 +184,12 @@ def test_reporter_survives_the_rdf_graph_and_the_jsonl_contract(nlp):
     [back] = relations_from_graph(build_graph(relations))
     assert back.reported_by.country == "KOR" and back.type == "ASSAULT"
     assert Relation.from_json(relations[0].to_json()) == relations[0]
+
+
+def test_it_and_they_continue_the_previous_sentences_subject(nlp):
+    text = "Armenia rejected the proposal on Monday. It accused Azerbaijan of stalling."
+    assert relations(nlp, text) == {("ARM", "AZE", "ACCUSE")}
+    text = "Chile and Peru ended their dispute. They signed a border treaty in Lima."
+    assert {("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")} <= relations(nlp, text)
+    text = "Chile and Peru ended their dispute. It signed a border treaty in Lima."
+    assert relations(nlp, text) == set()
