@@ -20,8 +20,8 @@ from kg.errors import InputError
 from kg.io import read_jsonl
 from kg.records import EVENT_TYPES, Document
 
-__all__ = ["SCHEME_IGOS", "Counts", "GoldItem", "Miss", "Scores", "evaluate", "format_report", "in_scheme",
-           "load_gold", "score"]
+__all__ = ["CONFIDENCE_BANDS", "SCHEME_IGOS", "Counts", "GoldItem", "Miss", "Scores", "evaluate", "format_report",
+           "in_scheme", "load_gold", "score"]
 
 Triple = tuple[str, str, str]
 
@@ -87,6 +87,7 @@ class Scores:
     dyad: Counts
     per_type: dict[str, Counts] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
+    calibration: dict[str, Counts] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """Figures as a JSON-ready dict (misses included)."""
@@ -96,7 +97,9 @@ class Scores:
         return {"items": self.items, "typed": figures(self.typed), "dyad": figures(self.dyad),
                 "per_type": {name: figures(c) for name, c in self.per_type.items()},
                 "misses": [{"item": m.item, "kind": m.kind, "source": m.triple[0], "target": m.triple[1],
-                            "type": m.triple[2]} for m in self.misses]}
+                            "type": m.triple[2]} for m in self.misses],
+                "calibration": {band: {"tp": c.tp, "fp": c.fp, "precision": round(c.precision, 4)}
+                                for band, c in self.calibration.items()}}
 
 
 def load_gold(path: str) -> list[GoldItem]:
@@ -124,10 +127,20 @@ def load_gold(path: str) -> list[GoldItem]:
     return items
 
 
-def score(predicted: Mapping[str, Iterable[Triple]], gold: list[GoldItem]) -> Scores:
-    """Compare predicted tuples per item id with the gold items."""
+#: Confidence bands of the calibration table: (label, lowest confidence in the band).
+CONFIDENCE_BANDS = (("0.9-1.0", 0.9), ("0.8-0.9", 0.8), ("0.7-0.8", 0.7), ("0.6-0.7", 0.6), ("0.0-0.6", 0.0))
+
+
+def score(predicted: Mapping[str, Iterable[Triple]], gold: list[GoldItem],
+          confidence: Mapping[tuple[str, Triple], float] | None = None) -> Scores:
+    """Compare predicted tuples per item id with the gold items.
+
+    ``confidence`` (the extractor's confidence per item id and tuple) adds a calibration table:
+    the precision of the typed tuples in each confidence band.
+    """
     typed, dyad = Counts(), Counts()
     per_type = {name: Counts() for name in EVENT_TYPES}
+    calibration = {band: Counts() for band, _ in CONFIDENCE_BANDS}
     misses: list[Miss] = []
     for item in gold:
         guess = set(predicted.get(item.id, ()))
@@ -138,8 +151,17 @@ def score(predicted: Mapping[str, Iterable[Triple]], gold: list[GoldItem]) -> Sc
                                      {t for t in item.expected if t[2] == name})
         misses += [Miss(item.id, "missed", t, item.text) for t in sorted(item.expected - guess)]
         misses += [Miss(item.id, "spurious", t, item.text) for t in sorted(guess - item.expected)]
+        for triple in guess if confidence else ():
+            band = _band(confidence.get((item.id, triple), 1.0))
+            calibration[band] += Counts(tp=int(triple in item.expected), fp=int(triple not in item.expected))
     per_type = {name: c for name, c in per_type.items() if c.tp or c.fp or c.fn}
-    return Scores(items=len(gold), typed=typed, dyad=dyad, per_type=per_type, misses=misses)
+    calibration = {band: c for band, c in calibration.items() if c.tp or c.fp}
+    return Scores(items=len(gold), typed=typed, dyad=dyad, per_type=per_type, misses=misses,
+                  calibration=calibration)
+
+
+def _band(value: float) -> str:
+    return next(label for label, low in CONFIDENCE_BANDS if value >= low)
 
 
 def _count(guess: set, expected: set) -> Counts:
@@ -153,10 +175,14 @@ def evaluate(gold_path: str, *, nlp=None, model: str | None = None) -> Scores:
     gold = load_gold(gold_path)
     documents = [Document(id=item.id, text=item.text, date=item.date) for item in gold]
     predicted: dict[str, set[Triple]] = {item.id: set() for item in gold}
+    confidence: dict[tuple[str, Triple], float] = {}
     for relation in extract_documents(documents, nlp=nlp, model=model):
         if in_scheme(relation.source.country) and in_scheme(relation.target.country):
-            predicted[relation.doc_id].add((relation.source.country, relation.target.country, relation.type))
-    return score(predicted, gold)
+            triple = (relation.source.country, relation.target.country, relation.type)
+            predicted[relation.doc_id].add(triple)
+            key = (relation.doc_id, triple)
+            confidence[key] = max(confidence.get(key, 0.0), relation.confidence)
+    return score(predicted, gold, confidence)
 
 
 def in_scheme(code: str | None) -> bool:
@@ -187,6 +213,9 @@ def format_report(scores: Scores, *, misses: bool = True) -> str:
         for miss in scores.misses:
             source, target, kind = miss.triple
             lines.append(f"  {miss.item:<12} {miss.kind:<8} {source}->{target} {kind}")
+    if scores.calibration:
+        lines += ["", "confidence   tp   fp      P"]
+        lines += [f"{band:<10} {c.tp:>4} {c.fp:>4} {c.precision:>6.3f}" for band, c in scores.calibration.items()]
     lines.append("")
     for label, c in (("typed", scores.typed), ("dyad", scores.dyad)):
         lines.append(f"{label:<5} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} "
