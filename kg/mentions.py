@@ -131,7 +131,12 @@ class MentionResolver:
         return members or self._pair_coreference(token)
 
     def _group_members(self, token: Token) -> list[Mention]:
-        """'countries such as the UK, Canada and France', 'nations including Japan': the members."""
+        """'countries such as the UK, Canada and France', 'nations including Japan': the members;
+        'EU countries', 'NATO allies': the organisation acting together."""
+        for child in token.children:
+            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") else None
+            if actor is not None and actor.kind == "igo" and actor.country:
+                return [Mention(token=token.i, actor=actor, confidence=0.8)]
         for prep in token.children:
             words = " ".join(t.lower_ for t in prep.subtree if t.dep_ in ("prep", "amod") and t.i <= prep.i + 1)
             if prep.dep_ != "prep" or not any(words.startswith(w) for w in _MEMBER_PREPS):

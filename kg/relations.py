@@ -57,11 +57,17 @@ _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with")
 #: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
 _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "train"}
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
+#: Light verbs coded by their purpose clause: "summoned the envoy to protest / to demand".
+_PURPOSE_CODED = {"summon"}
+_PROTEST_VERBS = {"protest", "complain", "condemn", "criticize", "criticise", "denounce", "object"}
+_DEMAND_VERBS = {"demand", "ask", "request", "seek", "urge"}
 #: Mutual nominal events whose parties may all be named as owners or subjects ("the India-GCC meeting").
 _GATHERING_TYPES = {"CONSULT", "COOPERATE"}
 #: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X";
 #: so do verbs the modality table lists as governors ("offered to help X").
 _COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST", "REJECT"}
+#: Types whose clausal complement's subject is the target: "complained that X's policy violated ...".
+_CLAIM_TARGET_TYPES = {"ACCUSE"}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 #: Marker in a lexicon entry's target_preps: the direct object is a topic, not a party ("discussed Iran").
@@ -105,7 +111,7 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
 def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                         resolver: MentionResolver) -> Iterator[Relation]:
     question = sent.text.rstrip().endswith("?")
-    for trigger in map(_as_help, _triggers(sent, lexicon)):
+    for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
         pairs = pair_finder(trigger, resolver)
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
@@ -147,16 +153,24 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
             yield from (_Trigger(token, entry, None, 0.7) for entry in entries)
 
 
-def _as_help(trigger: _Trigger) -> _Trigger:
-    """Troops sent to help a government are aid, not a show of force (scheme's settled case):
-    "Rwanda deployed soldiers to Mozambique to help its government" -> AID."""
-    helping = any(child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _HELP_VERBS
-                  and any(obj.lemma_.lower() in _GOVERNMENT_NOUNS for obj in child.subtree)
-                  for child in trigger.token.children)
-    if trigger.entry.type != "MOBILIZE" or not helping:
-        return trigger
-    aid = replace(trigger.entry, type="AID", cameo="074", goldstein=8.5)
-    return replace(trigger, entry=aid)
+def _by_purpose(trigger: _Trigger) -> _Trigger | None:
+    """Settle events whose type the scheme reads from their purpose clause.
+
+    Troops sent to help a government are aid ("Rwanda deployed soldiers to Mozambique to help
+    its government" -> AID, not MOBILIZE); summoning an envoy is coded for why ("to protest" ->
+    ACCUSE, "to demand" -> REQUEST) and a summons with no stated purpose is no event.
+    """
+    purposes = [child for child in trigger.token.children if child.dep_ in ("advcl", "xcomp")]
+    lemmas = {child.lemma_.lower() for child in purposes}
+    if trigger.entry.type == "MOBILIZE" and any(
+            child.lemma_.lower() in _HELP_VERBS and any(t.lemma_.lower() in _GOVERNMENT_NOUNS for t in child.subtree)
+            for child in purposes):
+        return replace(trigger, entry=replace(trigger.entry, type="AID", cameo="074", goldstein=8.5))
+    if trigger.entry.trigger in _PURPOSE_CODED:
+        if lemmas & _DEMAND_VERBS:
+            return replace(trigger, entry=replace(trigger.entry, type="REQUEST", cameo="100", goldstein=-5.0))
+        return trigger if lemmas & _PROTEST_VERBS else None
+    return trigger
 
 
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
@@ -241,6 +255,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
             entry.trigger, "governor")
         if not targets and complement_governed:
             targets = _resolve_targets(_complement_targets(verb), resolver)
+        if not targets and entry.type in _CLAIM_TARGET_TYPES:
+            # "Indonesia complained that Australia's policy ...": the accused is the claim's subject
+            claims = [child for child in verb.children if child.dep_ == "ccomp"]
+            targets = _resolve_targets([s for claim in claims for s in _subjects(claim)], resolver)
         base = trigger.base_confidence
     return _pairs(sources, targets, entry, base)
 

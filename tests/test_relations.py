@@ -193,3 +193,21 @@ def test_it_and_they_continue_the_previous_sentences_subject(nlp):
     assert {("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")} <= relations(nlp, text)
     text = "Chile and Peru ended their dispute. It signed a border treaty in Lima."
     assert relations(nlp, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana summoned Togo's ambassador to protest the border closure.", {("GHA", "TGO", "ACCUSE")}),
+    ("Ghana summoned Togo's ambassador to demand an explanation.", {("GHA", "TGO", "REQUEST")}),
+    ("Ghana summoned Togo's ambassador on Monday.", set()),
+])
+def test_a_summons_is_coded_for_its_purpose(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_complaint_targets_the_subject_of_the_claim(nlp):
+    assert relations(nlp, "Indonesia complained that Australia's navy had entered its waters.") == {
+        ("IDN", "AUS", "ACCUSE")}
+
+
+def test_organisation_members_act_as_the_organisation(nlp):
+    assert relations(nlp, "EU countries imposed sanctions on Belarus.") == {("EU", "BLR", "SANCTION")}
