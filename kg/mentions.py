@@ -126,8 +126,11 @@ class MentionResolver:
                 (token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
-            return self._modifying_states(token) or self._complement_states(token)
+            found = self._modifying_states(token) or self._complement_states(token)
+            if found:
+                return found
         members = self._group_members(token) if token.lemma_.lower() in _GROUP_NOUNS else []
+        # "the two leaders", "both sides"
         return members or self._pair_coreference(token)
 
     def _group_members(self, token: Token) -> list[Mention]:
@@ -184,6 +187,11 @@ class MentionResolver:
         return Mention(token=token.i, actor=actor, confidence=confidence)
 
     def _is_agent(self, token: Token) -> bool:
+        """An agent word, alone or after its compound ("foreign ministry"), or a thing an agent owns
+        by compound ("coast guard vessels")."""
+        if any(child.dep_ == "compound" and self.actors.is_agent(" ".join(t.lower_ for t in child.subtree))
+               for child in token.children):
+            return True
         words = {token.lemma_.lower(), token.text.lower()}
         compound = " ".join(t.text.lower() for t in token.lefts if t.dep_ in ("compound", "amod"))
         if compound:

@@ -72,6 +72,8 @@ _CLAIM_TARGET_TYPES = {"ACCUSE"}
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 #: Marker in a lexicon entry's target_preps: the direct object is a topic, not a party ("discussed Iran").
 _TOPIC_OBJECT = "-obj"
+#: Links by which a phrase sets the scene of a clause rather than being its content.
+_ADJUNCT_DEPS = {"prep", "npadvmod", "advmod"}
 #: How a clause or object hangs on the verb that governs it (and so may hedge or deny it).
 _GOVERNED_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "oprd", "acomp"}
 
@@ -214,6 +216,8 @@ def _noun_names(noun: Token) -> list[str]:
     compounds = [child.lower_ for child in noun.children if child.dep_ == "compound" and child.i < noun.i]
     if compounds:
         names.insert(0, f"{' '.join(compounds)} {noun.lower_}")
+    # "armed forces", "joint patrols"
+    names += [f"{child.lower_} {noun.lower_}" for child in noun.children if child.dep_ == "amod"]
     # "a note of protest", "a letter of protest"
     names[:0] = [f"{noun.lower_} of {pobj.lower_}" for prep in noun.children if prep.dep_ == "prep"
                  and prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"]
@@ -440,7 +444,8 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     owners = [child for child in noun.children
               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
     # "the expulsion of two diplomats by the Netherlands", "a visit by Tokayev to Tashkent"
-    sources = _resolve_holders(owners, resolver) or _resolve_all(_prepositional_objects(noun, ("by",)), resolver)
+    agents = [t for holder in _with_of_complements([noun]) for t in _prepositional_objects(holder, ("by",))]
+    sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
     borrowed = not sources and governor is not None
     if borrowed:
         # the event named as an object or adjunct of a clause: "Azerbaijan began the shelling of ...",
@@ -497,6 +502,7 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) ->
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
     node, below = trigger, None
+    circumstance = False  # past a prepositional or adverbial link: the trigger only sets the scene
     while True:
         for child in node.children:
             cue = _CLAUSE_CUES.get(child.dep_)
@@ -506,15 +512,17 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) ->
             hedged = hedged or suspends or conditional
         if below is not None and _governs(node, below):
             lemma = node.lemma_.lower()
+            # "failed to reach a deal at talks in Seoul": the talks still took place
             if lexicon.has_cue(lemma, "negator"):
-                negated = True
+                negated = negated or not circumstance
             elif lexicon.has_cue(lemma, "governor") and node.pos_ in ("VERB", "ADJ", "AUX", "NOUN"):
                 hedged = True
         if node.head.i == node.i:
             break
         # a negated clause denies the clause it governs: "did not agree to attend"
         if node.dep_ == "xcomp" and any(c.dep_ == "neg" for c in node.head.children):
-            negated = True
+            negated = negated or not circumstance
+        circumstance = circumstance or (node.dep_ in _ADJUNCT_DEPS and node.head.pos_ in ("VERB", "AUX"))
         node, below = node.head, node
     return negated, hedged
 

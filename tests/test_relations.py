@@ -211,3 +211,13 @@ def test_complaint_targets_the_subject_of_the_claim(nlp):
 
 def test_organisation_members_act_as_the_organisation(nlp):
     assert relations(nlp, "EU countries imposed sanctions on Belarus.") == {("EU", "BLR", "SANCTION")}
+
+
+def test_failing_at_talks_denies_the_deal_not_the_talks(nlp):
+    found = flagged(nlp, "Japan and South Korea failed to reach a deal at talks in Seoul.")
+    assert ("JPN", "KOR", "CONSULT", False, False) in found
+
+
+def test_the_two_leaders_after_a_meeting_of_two_leaders(nlp):
+    text = "Modi met Australian Prime Minister Anthony Albanese in Sydney. The two leaders signed a trade pact."
+    assert {("IND", "AUS", "AGREE"), ("AUS", "IND", "AGREE")} <= relations(nlp, text, date="2023-05-24")
