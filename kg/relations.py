@@ -66,8 +66,8 @@ _GATHERING_TYPES = {"CONSULT", "COOPERATE"}
 #: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X";
 #: so do verbs the modality table lists as governors ("offered to help X").
 _COMPLEMENT_TARGET_TYPES = {"THREATEN", "REQUEST", "REJECT"}
-#: Types whose clausal complement's subject is the target: "complained that X's policy violated ...".
-_CLAIM_TARGET_TYPES = {"ACCUSE"}
+#: Types whose clause's subject is the target, by the clause's link: "complained that X's policy ...".
+_CLAIM_TARGET_TYPES = {"ACCUSE": ("ccomp",), "PROTEST": ("advcl",)}
 #: Dependents of a clause that suspend it, by dependency label: "may sign", "whether ... signed".
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 #: Marker in a lexicon entry's target_preps: the direct object is a topic, not a party ("discussed Iran").
@@ -260,9 +260,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
         if not targets and complement_governed:
             targets = _resolve_targets(_complement_targets(verb), resolver)
         if not targets and entry.type in _CLAIM_TARGET_TYPES:
-            # "Indonesia complained that Australia's policy ...": the accused is the claim's subject
-            claims = [child for child in verb.children if child.dep_ == "ccomp"]
-            targets = _resolve_targets([s for claim in claims for s in _subjects(claim)], resolver)
+            # "Indonesia complained that Australia's policy ...": the accused is the claim's subject;
+            # "walked out when the Russian envoy took the floor": the protested is the occasion's subject
+            clauses = [child for child in verb.children if child.dep_ in _CLAIM_TARGET_TYPES[entry.type]]
+            targets = _resolve_targets([s for clause in clauses for s in _subjects(clause)], resolver)
         base = trigger.base_confidence
     return _pairs(sources, targets, entry, base)
 
@@ -280,7 +281,10 @@ def _complement_targets(verb: Token) -> list[Token]:
     """Objects of the clause a verb governs: "threatened to destroy North Korea" -> North Korea."""
     found: list[Token] = []
     for clause in (child for child in verb.children if child.dep_ in ("xcomp", "ccomp")):
-        objects = [child for child in clause.children if child.dep_ in _OBJECT_DEPS]
+        # "offered to help Morocco rebuild": the object of "help" is parsed as the next clause's subject
+        objects = [child for child in clause.children if child.dep_ in _OBJECT_DEPS] + [
+            subject for inner in clause.children if inner.dep_ == "ccomp"
+            for subject in inner.children if subject.dep_ == "nsubj"]
         found += [item for obj in objects for item in conjuncts(obj)]
         for holder in [clause, *objects]:
             found += _prepositional_objects(holder, _COMPLEMENT_TARGET_PREPS)
@@ -433,8 +437,10 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
         return _pairs(between, [], entry, trigger.base_confidence)
     # "Putin's visit to India", "US sanctions on Iran", "the Russian invasion of Ukraine"
     governor = _governing_verb(noun)
-    # "has begun exercises near its border with X": the place may hang on the governing verb
-    holders = [noun] if governor is None or noun.dep_ not in _OBJECT_DEPS else [noun, governor]
+    # "has begun exercises near its border with X": the place may hang on the governing verb;
+    # "the recall of its ambassador from Vilnius": or on the noun's of-complement
+    holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
+                                              else [])
     targets = _resolve_targets([t for holder in holders
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
     joint = entry.trigger.startswith("joint ")
