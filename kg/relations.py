@@ -163,7 +163,10 @@ def _by_purpose(trigger: _Trigger) -> _Trigger | None:
     ACCUSE, "to demand" -> REQUEST) and a summons with no stated purpose is no event.
     """
     purposes = [child for child in trigger.token.children if child.dep_ in ("advcl", "xcomp")]
-    lemmas = {child.lemma_.lower() for child in purposes}
+    # "Dhaka protested and summoned the Myanmar ambassador": a conjoined verb states the purpose too
+    siblings = [child for child in trigger.token.children if child.dep_ == "conj"] + (
+        [trigger.token.head] if trigger.token.dep_ == "conj" else [])
+    lemmas = {child.lemma_.lower() for child in purposes + siblings}
     if trigger.entry.type == "MOBILIZE" and any(
             child.lemma_.lower() in _HELP_VERBS and any(t.lemma_.lower() in _GOVERNMENT_NOUNS for t in child.subtree)
             for child in purposes):
@@ -263,9 +266,20 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
             # "Indonesia complained that Australia's policy ...": the accused is the claim's subject;
             # "walked out when the Russian envoy took the floor": the protested is the occasion's subject
             clauses = [child for child in verb.children if child.dep_ in _CLAIM_TARGET_TYPES[entry.type]]
-            targets = _resolve_targets([s for clause in clauses for s in _subjects(clause)], resolver)
+            # "walked out ... to protest Russia's invasion": a purpose clause without a subject names it as object
+            parts = [part for clause in clauses for part in clause.children
+                     if part.dep_ in ("nsubj", "nsubjpass") or (part.dep_ in _OBJECT_DEPS and not _own_subject(clause))]
+            targets = _resolve_targets(parts, resolver)
+        if not targets and len(sources) > 1 and any(child.lower_ == "each" for child in verb.children):
+            # "Venezuela and Colombia each recalled their ambassadors": each acted against the other
+            return [(s, t, round(0.8 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
+                    if s.actor.country != t.actor.country]
         base = trigger.base_confidence
     return _pairs(sources, targets, entry, base)
+
+
+def _own_subject(clause: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
 
 
 def _is_report(verb: Token) -> bool:
@@ -327,7 +341,8 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
             return owned
     # a state's name or demonym on the thing acted upon: "shelled a South Korean island"
     labelled: dict[str | None, Mention] = {}
-    for token in tokens:
+    # "duties on a list of U.S. products": the label may sit on the of-complement
+    for token in _with_of_complements(tokens):
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
         for child in token.children:
