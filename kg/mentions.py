@@ -49,8 +49,8 @@ _COMPLEMENT_PREPS = {"of", "in", "from"}
 #: Nouns for a group of states whose members a list names: "countries such as A and B".
 _GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "partner"}
 _MEMBER_PREPS = ("such", "including", "like")
-#: A clause hanging on a reporting or planning verb: its pronoun subject is that verb's subject.
-_REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp"}
+#: Clauses whose pronoun subject is the subject of the clause they hang on.
+_PRONOUN_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}
 
 
 #: Punctuation that closes a dateline: "ISLAMABAD:", "NEW DELHI —", "WASHINGTON (AP) --".
@@ -234,14 +234,21 @@ class MentionResolver:
         return []
 
     def _clause_subject(self, token: Token) -> list[Mention]:
-        """'it' / 'his country' stands for the subject of the clause that reports it:
-        "Pakistan said it had shot down ...", "the minister announced his country will ..."."""
+        """'it' / 'his country' stands for the subject of the clause above it: "Pakistan said it had
+        shot down ...", "the minister announced his country will ...", "North Korea issued a warning
+        when it threatened ...". Not when that clause also has an actor as object, which 'it' could
+        mean as well ("Russia warned Ukraine that it would ...")."""
         clause = token.head
-        while clause.dep_ not in _REPORTED_CLAUSE_DEPS and clause.head.i != clause.i:
+        while clause.dep_ not in _PRONOUN_CLAUSE_DEPS and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ not in _REPORTED_CLAUSE_DEPS:
+        if clause.dep_ not in _PRONOUN_CLAUSE_DEPS:
             return self._previous_subject(token) if token.lower_ in _SUBJECT_PRONOUNS else []
         governor = clause.head
+        # "Thailand recalled its envoy and said it would ...": a conjoined verb shares the first one's subject
+        while governor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
+            governor = governor.head
+        if any(child.dep_ in ("dobj", "dative") and self.resolve(child) for child in governor.children):
+            return []
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or subjects[0].lower_ in _SUBJECT_PRONOUNS:
             return []

@@ -221,3 +221,12 @@ def test_failing_to_agree_at_talks_denies_the_deal_not_the_talks(nlp):
 def test_the_two_leaders_after_a_meeting_of_two_leaders(nlp):
     text = "Modi met Australian Prime Minister Anthony Albanese in Sydney. The two leaders signed a trade pact."
     assert {("IND", "AUS", "AGREE"), ("AUS", "IND", "AGREE")} <= relations(nlp, text, date="2023-05-24")
+
+
+def test_pronoun_subject_of_a_clause_under_a_conjoined_report(nlp):
+    text = "Thailand recalled its ambassador and said it would expel Cambodia's envoy."
+    assert ("THA", "KHM", "COERCE") in relations(nlp, text)
+
+
+def test_pronoun_is_left_alone_when_the_governing_clause_has_an_actor_object(nlp):
+    assert relations(nlp, "Russia warned Ukraine that it would attack Poland.") == {("RUS", "UKR", "THREATEN")}
