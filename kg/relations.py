@@ -257,7 +257,12 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
         if not targets and entry.trigger in _PARTY_OBJECT_VERBS:
             pronouns = [token for token in objects if token.lower_ in ("it", "them")]
             excluded = {s.actor.country for s in sources}
-            targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
+            if pronouns and verb.dep_ == "advcl":
+                # "imposed sanctions on Iranian officials, accusing them of ...": the main clause's target
+                targets = [t for t in _resolve_targets(_clause_parties(verb.head), resolver)
+                           if t.actor.country not in excluded]
+            if not targets:
+                targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
         complement_governed = entry.type in _COMPLEMENT_TARGET_TYPES or default_lexicon().has_cue(
             entry.trigger, "governor")
         if not targets and complement_governed:
@@ -296,13 +301,16 @@ def _complement_targets(verb: Token) -> list[Token]:
     found: list[Token] = []
     for clause in (child for child in verb.children if child.dep_ in ("xcomp", "ccomp")):
         # "offered to help Morocco rebuild": the object of "help" is parsed as the next clause's subject
-        objects = [child for child in clause.children if child.dep_ in _OBJECT_DEPS] + [
-            subject for inner in clause.children if inner.dep_ == "ccomp"
-            for subject in inner.children if subject.dep_ == "nsubj"]
-        found += [item for obj in objects for item in conjuncts(obj)]
-        for holder in [clause, *objects]:
-            found += _prepositional_objects(holder, _COMPLEMENT_TARGET_PREPS)
+        found += _clause_parties(clause) + [subject for inner in clause.children if inner.dep_ == "ccomp"
+                                            for subject in inner.children if subject.dep_ == "nsubj"]
     return found
+
+
+def _clause_parties(clause: Token) -> list[Token]:
+    """The objects of a clause and of its prepositions: who the clause acts upon."""
+    objects = [item for child in clause.children if child.dep_ in _OBJECT_DEPS for item in conjuncts(child)]
+    holders = [clause, *objects]
+    return objects + [t for holder in holders for t in _prepositional_objects(holder, _COMPLEMENT_TARGET_PREPS)]
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,

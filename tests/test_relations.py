@@ -230,3 +230,8 @@ def test_pronoun_subject_of_a_clause_under_a_conjoined_report(nlp):
 
 def test_pronoun_is_left_alone_when_the_governing_clause_has_an_actor_object(nlp):
     assert relations(nlp, "Russia warned Ukraine that it would attack Poland.") == {("RUS", "UKR", "THREATEN")}
+
+
+def test_object_pronoun_of_a_participle_clause_is_the_main_clauses_target(nlp):
+    text = "Canada imposed sanctions on Iranian officials, accusing them of torture."
+    assert relations(nlp, text) == {("CAN", "IRN", "SANCTION"), ("CAN", "IRN", "ACCUSE")}
