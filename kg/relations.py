@@ -48,7 +48,8 @@ _NEGATION_WORDS = {"not", "n't", "never", "no"}
 _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
                     "militant", "insurgent", "newspaper", "media", "broadcaster", "club", "team",
                     "national", "citizen", "resident", "tourist", "journalist", "activist", "worker",
-                    "student", "businessman", "fisherman", "protester", "refugee", "migrant"}
+                    "student", "businessman", "fisherman", "protester", "refugee", "migrant",
+                    "sea", "ocean", "gulf", "strait", "bay"}
 #: Verbs whose object is always a party, never an event, so an object pronoun names an actor.
 _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "expel", "call on", "threaten",
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
@@ -61,6 +62,10 @@ _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 _PURPOSE_CODED = {"summon"}
 _PROTEST_VERBS = {"protest", "complain", "condemn", "criticize", "criticise", "denounce", "object"}
 _DEMAND_VERBS = {"demand", "ask", "request", "seek", "urge"}
+#: Prepositions that place a clause at a gathering, and verbs that say its subject took part in one.
+_SCENE_PREPS = {"at", "during", "in", "after", "following"}
+_PARTICIPATION_VERBS = {"hold", "attend", "join", "begin", "start", "open", "conclude", "end", "wrap",
+                        "have", "kick", "complete", "stage", "conduct", "undertake"}
 #: Mutual nominal events whose parties may all be named as owners or subjects ("the India-GCC meeting").
 _GATHERING_TYPES = {"CONSULT", "COOPERATE"}
 #: Types whose clause complement names the target: "threatened to destroy X", "refused to meet X";
@@ -341,7 +346,8 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
     possessors = [owner for token in tokens for child in token.children
                   if child.dep_ == "poss" for owner in conjuncts(child)]
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
-    complements = [owner for token in tokens for owner in _with_of_complements([token])[1:]]
+    complements = [owner for token in tokens if token.lemma_.lower() not in _NON_STATE_HEADS
+                   for owner in _with_of_complements([token])[1:]]
     for owners in (possessors, complements):
         owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
                  for m in _resolve_all(owners, resolver)]
@@ -484,9 +490,19 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
         # "X told his counterpart Y in a phone call": the clause's object is the other party
         targets = _resolve_all(_targets(governor, None, entry), resolver)
     if (joint or entry.mutual) and not targets:
-        # "the India-GCC meeting", "A and B failed to reach a deal at talks", "... in a joint statement"
-        return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 else []
+        # "the India-GCC meeting", "A and B failed to reach a deal at talks", "... in a joint statement";
+        # but "agreed on annual summits", "restore the summit" are plans, not gatherings
+        taking_part = not borrowed or _takes_part(noun)
+        return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
     return _pairs(sources, targets, entry, trigger.base_confidence)
+
+
+def _takes_part(noun: Token) -> bool:
+    """The clause says its subjects took part in the gathering the noun names: "held talks",
+    "met at a summit", "in a phone call", "after the talks"."""
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in _SCENE_PREPS
+    return noun.head.lemma_.lower() in _PARTICIPATION_VERBS
 
 
 def _governing_verb(noun: Token) -> Token | None:
