@@ -238,6 +238,7 @@ def test_object_pronoun_of_a_participle_clause_is_the_main_clauses_target(nlp):
 
 
 def test_plans_for_summits_are_not_gatherings_and_seas_are_not_states(nlp):
-    assert relations(nlp, "Chile and Peru agreed on annual summits.") == {("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}
+    assert relations(nlp, "Chile and Peru agreed on annual summits.") == {
+        ("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}
     assert relations(nlp, "North Korea fired a missile into the Sea of Japan.") == set()
     assert relations(nlp, "Hungary opposed new EU aid to Ukraine.") == set()
