@@ -43,6 +43,7 @@ _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _PAIR_NOUNS = {"country", "nation", "side", "leader", "government", "state", "neighbour", "neighbor"}
 _PAIR_WORDS = {"two", "both"}
 _SUBJECT_PRONOUNS = {"it", "they"}
+_PLURAL_PRONOUNS = {"they", "their"}
 #: "his country", "its government": a possessive pronoun on these nouns points to a state.
 _OWN_STATE_NOUNS = {"country", "nation", "government"}
 _COMPLEMENT_PREPS = {"of", "in", "from"}
@@ -50,7 +51,7 @@ _COMPLEMENT_PREPS = {"of", "in", "from"}
 _GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "partner"}
 _MEMBER_PREPS = ("such", "including", "like")
 #: Clauses whose pronoun subject is the subject of the clause they hang on.
-_PRONOUN_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}
+_PRONOUN_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj"}
 
 
 #: Punctuation that closes a dateline: "ISLAMABAD:", "NEW DELHI —", "WASHINGTON (AP) --".
@@ -122,8 +123,9 @@ class MentionResolver:
         if span is not None:
             named = self._from_span(span, token)
             return [named] if named else []
-        if (token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or \
-                (token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
+        if (token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
+                (token.lemma_.lower() in _OWN_STATE_NOUNS or self._is_agent(token)) and _has_possessive_pronoun(token)):
+            # "Pakistan said it ...", "his country will ...", "... and their coast guards held a drill"
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
             found = self._modifying_states(token) or self._complement_states(token)
@@ -252,12 +254,13 @@ class MentionResolver:
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or subjects[0].lower_ in _SUBJECT_PRONOUNS:
             return []
-        # the first subject or conjunct that names an actor ("ISLAMABAD - Pakistan said it ...")
-        for item in (item for subject in subjects for item in conjuncts(subject)):
-            found = self.resolve(item)
-            if found:
-                return [Mention(token=token.i, actor=found[0].actor, confidence=min(found[0].confidence, 0.7))]
-        return []
+        named = [m for subject in subjects for item in conjuncts(subject) for m in self.resolve(item)]
+        if not named:
+            return []
+        # "they"/"their" stand for all of them; "it" for the first that names an actor ("ISLAMABAD - Pakistan said it")
+        plural = token.lower_ in _PLURAL_PRONOUNS or any(c.lower_ in _PLURAL_PRONOUNS for c in token.children)
+        chosen = list({m.actor.country: m for m in named}.values()) if plural else named[:1]
+        return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7)) for m in chosen]
 
     def _previous_subject(self, pronoun: Token) -> list[Mention]:
         """A sentence opening with 'It'/'They' continues the previous sentence's subject:

@@ -54,7 +54,7 @@ _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group
 _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "expel", "call on", "threaten",
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
 #: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
-_COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with")
+_COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with", "between")
 #: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
 _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "train"}
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
@@ -155,7 +155,10 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
         if token.pos_ == "VERB":
             yield from _verb_triggers(token, lexicon)
         elif token.pos_ in ("NOUN", "PROPN"):
-            modifiers = [f"{child.lower_} {token.lower_}" for child in token.children if child.dep_ == "amod"]
+            # "joint naval patrols", and "joint coast guard patrols" where "joint" hangs on the compound
+            compounds = [child for child in token.children if child.dep_ == "compound"]
+            modifiers = [f"{child.lower_} {token.lower_}" for holder in [token, *compounds]
+                         for child in holder.children if child.dep_ == "amod"]
             entries = next(filter(None, map(lexicon.nouns, [*modifiers, token.lower_, token.lemma_])), [])
             yield from (_Trigger(token, entry, None, 0.7) for entry in entries)
 
@@ -304,7 +307,9 @@ def _is_reciprocal(token: Token) -> bool:
 def _complement_targets(verb: Token) -> list[Token]:
     """Objects of the clause a verb governs: "threatened to destroy North Korea" -> North Korea."""
     found: list[Token] = []
-    for clause in (child for child in verb.children if child.dep_ in ("xcomp", "ccomp")):
+    clauses = [child for child in verb.children if child.dep_ in ("xcomp", "ccomp") or (
+        child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))]
+    for clause in clauses:
         # "offered to help Morocco rebuild": the object of "help" is parsed as the next clause's subject
         found += _clause_parties(clause) + [subject for inner in clause.children if inner.dep_ == "ccomp"
                                             for subject in inner.children if subject.dep_ == "nsubj"]
@@ -432,8 +437,10 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
 
 def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     found: list[Token] = []
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+    # "out of Niger", "away from the border": a two-word preposition nests the second word
+    nested = [inner for prep in head.children if prep.dep_ == "prep" for inner in prep.children if inner.dep_ == "prep"]
+    for prep in [*(child for child in head.children if child.dep_ == "prep"), *nested]:
+        if prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
