@@ -197,7 +197,7 @@ class MentionResolver:
         words = {token.lemma_.lower(), token.text.lower()}
         compound = " ".join(t.text.lower() for t in token.lefts if t.dep_ in ("compound", "amod"))
         if compound:
-            words.add(f"{compound} {token.text.lower()}")
+            words |= {f"{compound} {token.text.lower()}", f"{compound} {token.lemma_.lower()}"}
         if any(self.actors.is_agent(word) for word in words):
             return True
         return any(child.dep_ == "compound" and self.actors.is_agent(child.lemma_.lower())
