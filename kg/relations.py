@@ -345,6 +345,12 @@ def _resolve_all(tokens: Iterable[Token], resolver: MentionResolver) -> list[Men
 
 def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Mention]:
     """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia."""
+    # "a US-drafted resolution": the drafter, named on a participle, is the party acted upon
+    drafters = [actor for token in tokens for child in token.children if child.dep_ == "amod" and child.tag_ == "VBN"
+                for part in child.children if part.dep_ in ("compound", "npadvmod", "nmod")
+                for actor in [resolver.actor_at(part)] if actor is not None and actor.country]
+    if drafters:
+        return [Mention(token=tokens[0].i, actor=drafters[0], confidence=0.75)]
     found = _resolve_all(tokens, resolver)
     if found:
         return found
