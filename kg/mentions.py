@@ -216,7 +216,8 @@ class MentionResolver:
                 text = self.doc[min(modifier.left_edge.i, span.start): token.i + 1].text
                 found.setdefault(actor.country, Mention(token=token.i, confidence=0.85, actor=ActorRef(
                     text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label)))
-                stack.extend(child for child in modifier.children if child.dep_ == "conj")
+                # "Indian and Pakistani ...", "the India-GCC ministers' meeting": pairs of modifiers
+                stack.extend(child for child in modifier.children if child.dep_ in ("conj", "nmod", "compound"))
             elif not found and (modifier.pos_ == "PROPN" or self._is_agent(modifier)):
                 # a state on a common noun belongs to that noun: "Georgia's breakaway region"
                 stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
