@@ -7,7 +7,7 @@ name is imported on first use.
 Example:
     >>> import kg
     >>> sorted(name for name in kg.__all__ if name.islower())[:4]
-    ['allies', 'build', 'draw', 'evaluate']
+    ['alliances', 'allies', 'blocs', 'build']
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "extract": "kg.pipeline",
     "build": "kg.pipeline",
-    "load": ("kg.graph", "load_graph"),
+    "load": ("kg.knowledge", "load"),
+    "KnowledgeGraph": "kg.knowledge",
+    "load_graph": "kg.graph",
     "save": ("kg.graph", "save_graph"),
     "validate": ("kg.graph", "validate_graph"),
     "relations_from_graph": "kg.graph",
@@ -29,6 +31,10 @@ _EXPORTS = {
     "allies": "kg.views",
     "rivals": "kg.views",
     "relations_between": "kg.views",
+    "alliances": "kg.alignment",
+    "blocs": "kg.alignment",
+    "to_html": ("kg.interactive", "to_html"),
+    "export_graph": "kg.export",
     "draw": "kg.plot",
     "save_plot": "kg.plot",
     "evaluate": "kg.evaluate",

@@ -135,28 +135,190 @@ def _summary(relations: list, *, added: int, total: int, path: Path) -> str:
             f"types: {types or 'none'}")
 
 
+HalfLifeOption = Annotated[float, typer.Option(
+    "--half-life", min=1.0, help="Days after which an event counts half in the score.")]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", help="Count ages back from this date, YYYY-MM-DD (default: the newest event).")]
+
+
 @query_app.command("allies")
 @_reports_errors
-def query_allies(actor: str, graph: GraphOption, as_json: JsonOption = False) -> None:
-    """Actors whose ties to ACTOR are net cooperative, strongest first.
+def query_allies(actor: str, graph: GraphOption, half_life: HalfLifeOption = 365.0, as_of: AsOfOption = None,
+                 as_json: JsonOption = False) -> None:
+    """Actors aligned with ACTOR: net cooperative ties weighted by recency, strongest first.
 
-    Example: kg query allies India --graph out/graph.ttl
+    Score = sum of cooperation x confidence x 0.5^(age/half-life) over the asserted events of the
+    pair, either direction. Explicit alliances (pacts, partnerships, joint exercises) are listed
+    under each partner; every answer shows the sentence that weighs most.
+
+    Example: kg query allies India --graph out/graph.ttl --half-life 180
     """
-    from kg.views import allies
-
-    _print_partners(allies(_network(graph), actor), as_json)
+    _print_ties(_knowledge(graph).allies(actor, half_life_days=half_life, as_of=as_of), as_json)
 
 
 @query_app.command("rivals")
 @_reports_errors
-def query_rivals(actor: str, graph: GraphOption, as_json: JsonOption = False) -> None:
-    """Actors whose ties to ACTOR are net conflictual, strongest first.
+def query_rivals(actor: str, graph: GraphOption, half_life: HalfLifeOption = 365.0, as_of: AsOfOption = None,
+                 as_json: JsonOption = False) -> None:
+    """Actors opposed to ACTOR: net conflictual ties weighted by recency, most conflictual first.
 
-    Example: kg query rivals China --graph out/graph.ttl
+    Example: kg query rivals China --graph out/graph.ttl --json
     """
-    from kg.views import rivals
+    _print_ties(_knowledge(graph).rivals(actor, half_life_days=half_life, as_of=as_of), as_json)
 
-    _print_partners(rivals(_network(graph), actor), as_json)
+
+@query_app.command("alliances")
+@_reports_errors
+def query_alliances(graph: GraphOption, actor: Annotated[str | None, typer.Argument(
+        help="Only this actor's alliances (code or name).")] = None, as_json: JsonOption = False) -> None:
+    """Explicit alliances: pacts, treaties, partnerships, joint exercises, membership, with their sentences.
+
+    Example: kg query alliances Russia --graph out/graph.ttl
+    """
+    found = _knowledge(graph).alliances(actor)
+    if as_json:
+        _echo_json([alliance.to_json() for alliance in found])
+        return
+    _print_table(["date", "source", "target", "kind", "sentence"],
+                 [[a.date or "-", a.source, a.target, a.kind, a.sentence] for a in found])
+
+
+@query_app.command("partners")
+@_reports_errors
+def query_partners(actor: str, graph: GraphOption,
+                   event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+                   direction: Annotated[str, typer.Option(
+                       help="both, out (ACTOR acts) or in (done to ACTOR).")] = "both",
+                   as_json: JsonOption = False) -> None:
+    """Everyone with events with ACTOR, by number of events; --type SANCTION --direction in: who sanctions ACTOR.
+
+    Example: kg query partners Russia --type SANCTION --direction in --graph out/graph.ttl
+    """
+    found = _knowledge(graph).partners(actor, event_type=event_type, direction=direction)
+    if as_json:
+        _echo_json([{"actor": p.actor, "label": p.label, "score": p.score, "events": p.events, "types": p.types,
+                     "evidence": list(p.evidence)} for p in found])
+        return
+    _print_table(["actor", "name", "events", "score", "types", "evidence"],
+                 [[p.actor, p.label, p.events, f"{p.score:+.2f}", _types(p.types), (p.evidence or ("",))[0]]
+                  for p in found])
+
+
+@query_app.command("blocs")
+@_reports_errors
+def query_blocs(graph: GraphOption, seed: Annotated[int, typer.Option(help="Louvain seed.")] = 0,
+                resolution: Annotated[float, typer.Option(help="Above 1: smaller blocs.")] = 1.0,
+                half_life: HalfLifeOption = 365.0, as_json: JsonOption = False) -> None:
+    """Blocs: communities (Louvain) of the graph of net positive ties, largest first.
+
+    Example: kg query blocs --graph out/graph.ttl --json
+    """
+    knowledge = _knowledge(graph)
+    found = knowledge.blocs(seed=seed, resolution=resolution, half_life_days=half_life)
+    if as_json:
+        _echo_json([{"bloc": number, "actors": bloc} for number, bloc in enumerate(found, start=1)])
+        return
+    labels = dict(knowledge.network.nodes(data="label"))
+    _print_table(["bloc", "size", "actors"],
+                 [[number, len(bloc), ", ".join(f"{code} ({labels.get(code, code)})" for code in bloc)]
+                  for number, bloc in enumerate(found, start=1)])
+
+
+@query_app.command("path")
+@_reports_errors
+def query_path(source: str, target: str, graph: GraphOption,
+               positive: Annotated[bool, typer.Option("--positive", help="Only along net positive ties.")] = False,
+               as_json: JsonOption = False) -> None:
+    """The shortest chain of ties from SOURCE to TARGET, each hop with its score and a sentence.
+
+    Example: kg query path India "United States" --graph out/graph.ttl
+    """
+    hops = _knowledge(graph).path(source, target, positive_only=positive)
+    if as_json:
+        _echo_json([hop.to_json() for hop in hops])
+        return
+    _print_table(["from", "to", "score", "events", "evidence"],
+                 [[hop.source, hop.target, f"{hop.score:+.2f}", hop.events, hop.evidence] for hop in hops])
+
+
+@query_app.command("timeline")
+@_reports_errors
+def query_timeline(actor_a: str, actor_b: str, graph: GraphOption, as_json: JsonOption = False) -> None:
+    """The events between two actors by date (undated last), with their sentences.
+
+    Example: kg query timeline India Russia --graph out/graph.ttl
+    """
+    frame = _knowledge(graph).timeline(actor_a, actor_b)
+    rows = [{**row, "date": None if row["date"] is None or row["date"] != row["date"] else str(row["date"].date())}
+            for row in frame.astype(object).where(frame.notna(), None).to_dict("records")]
+    if as_json:
+        _echo_json(rows)
+        return
+    _print_table(["date", "source", "target", "type", "score", "sentence"],
+                 [[row["date"] or "-", row["source"], row["target"], row["type"], f"{row['cooperation']:+.1f}",
+                   row["sentence"]] for row in rows])
+
+
+@query_app.command("events")
+@_reports_errors
+def query_events(graph: GraphOption,
+                 source: Annotated[str | None, typer.Option(help="Only events this actor did.")] = None,
+                 target: Annotated[str | None, typer.Option(help="Only events done to this actor.")] = None,
+                 event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+                 start: Annotated[str | None, typer.Option("--from", help="Dated on or after YYYY-MM-DD.")] = None,
+                 end: Annotated[str | None, typer.Option("--to", help="Dated on or before YYYY-MM-DD.")] = None,
+                 include_all: AllOption = False, as_json: JsonOption = False) -> None:
+    """Events matching the filters, with GDELT-like fields (--json: one object each).
+
+    Example: kg query events --source USA --type SANCTION --graph out/graph.ttl
+    """
+    from kg.export import event_rows
+
+    knowledge = _knowledge(graph)
+    selected = knowledge._select(source=source, target=target, type=event_type, start=start, end=end,
+                                 include_unasserted=include_all)
+    rows = list(event_rows(selected))
+    if as_json:
+        _echo_json(rows)
+        return
+    _print_table(["date", "source", "target", "type", "cameo", "flags", "sentence"],
+                 [[_iso(row["SQLDATE"]), row["Actor1Code"], row["Actor2Code"], row["PloverType"], row["EventCode"],
+                   "negated" if row["IsNegated"] else "hedged" if row["IsHedged"] else "", row["Sentence"]]
+                  for row in rows])
+
+
+@query_app.command("named")
+@_reports_errors
+def query_named(name: Annotated[str, typer.Argument(help="A query of kg/queries (kg query named --list).")] = "",
+                graph: Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file.")] = None,
+                params: Annotated[list[str] | None, typer.Option(
+                    "--param", "-p", help="NAME=VALUE, bound (never pasted) into the query.")] = None,
+                list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+                as_json: JsonOption = False) -> None:
+    """Run a named SPARQL query shipped with kg, its parameters bound as RDF terms.
+
+    Example: kg query named allies -p actor=IND --graph out/graph.ttl
+    """
+    from kg.sparql import named_queries, run_named
+
+    if list_queries or not name:
+        for query_name, text in named_queries().items():
+            typer.echo(f"{query_name:<18} {text.splitlines()[0].lstrip('# ')}")
+        return
+    if graph is None:
+        raise InputError("kg query named", "no graph", fix="pass --graph GRAPH.ttl")
+    bindings = {}
+    for param in params or []:
+        key, sep, value = param.partition("=")
+        if not sep:
+            raise InputError(f"--param {param}", "not NAME=VALUE", fix="write it as e.g. actor=IND")
+        bindings[key.strip()] = value
+    rows = run_named(_knowledge(graph).rdf, name, **bindings)
+    if as_json:
+        _echo_json(rows)
+        return
+    columns = list(rows[0]) if rows else []
+    _print_table(columns, [[row[column] for column in columns] for row in rows])
 
 
 @query_app.command("relations")
@@ -232,55 +394,137 @@ def actors_lookup(
 
 
 def _network(graph_path: Path):
-    from kg.graph import load_graph, relations_from_graph
-    from kg.views import to_networkx
-
-    return to_networkx(relations_from_graph(load_graph(graph_path)))
+    return _knowledge(graph_path).network
 
 
-def _print_partners(partners: list, as_json: bool) -> None:
-    if as_json:
-        typer.echo(json.dumps([{"actor": p.actor, "label": p.label, "score": p.score, "events": p.events,
-                                "types": p.types, "evidence": list(p.evidence)} for p in partners],
-                              ensure_ascii=False, indent=2))
-        return
-    if not partners:
+def _knowledge(graph_paths: Path | list[Path]):
+    from kg.knowledge import load
+
+    return load(graph_paths)
+
+
+def _echo_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _types(types: dict[str, int]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in types.items())
+
+
+def _iso(sqldate: str | None) -> str:
+    return f"{sqldate[:4]}-{sqldate[4:6]}-{sqldate[6:]}" if sqldate else "-"
+
+
+def _print_table(headers: list[str], rows: list[list[Any]]) -> None:
+    """Aligned columns; the last column is cut to the terminal's width."""
+    import shutil
+
+    if not rows:
         typer.echo("none found")
-    for partner in partners:
-        types = ", ".join(f"{name} {count}" for name, count in partner.types.items())
-        typer.echo(f"{partner.actor:<8} {partner.label:<24} score {partner.score:+7.2f}  "
-                   f"{partner.events} events ({types})")
+        return
+    cells = [[("" if value is None else str(value)).replace("\n", " ") for value in row] for row in rows]
+    widths = [max(len(header), *(len(row[i]) for row in cells)) for i, header in enumerate(headers[:-1])]
+    widths = [min(width, 40) for width in widths]
+    room = max(30, shutil.get_terminal_size((120, 24)).columns - sum(widths) - 2 * len(widths))
+
+    def line(values: list[str]) -> str:
+        fixed = [_fit(value, width).ljust(width) for value, width in zip(values, widths, strict=False)]
+        return "  ".join([*fixed, _fit(values[-1], room)]).rstrip()
+
+    typer.echo(line(headers))
+    for row in cells:
+        typer.echo(line(row))
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_ties(ties: list, as_json: bool) -> None:
+    if as_json:
+        _echo_json([tie.to_json() for tie in ties])
+        return
+    rows = []
+    for tie in ties:
+        rows.append([tie.actor, tie.label, f"{tie.score:+.2f}", tie.events, _types(tie.types), tie.last_date or "-",
+                     tie.evidence[0].sentence if tie.evidence else ""])
+        rows.extend(["", "", "", "", f"alliance: {alliance.kind}", alliance.date or "-", alliance.sentence]
+                    for alliance in tie.alliances[:3])
+    _print_table(["actor", "name", "score", "events", "types", "last", "evidence"], rows)
 
 
 @app.command()
 @_reports_errors
 def plot(graph: Annotated[Path, typer.Argument(help="Graph file.")],
-         output: Annotated[Path, typer.Option("--output", "-o", help="PNG, SVG or PDF to write.")],
-         seed: Annotated[int, typer.Option(help="Layout seed.")] = 0) -> None:
-    """Draw the actors of a graph: edges coloured by cooperation/conflict, width by count.
+         output: Annotated[Path, typer.Option("--output", "-o", help="PNG, SVG, PDF, or HTML (interactive).")],
+         seed: Annotated[int, typer.Option(help="Layout seed.")] = 0,
+         colour_by: Annotated[str, typer.Option("--colour-by", help="type or cooperation.")] = "type",
+         timeline: Annotated[tuple[str, str] | None, typer.Option(
+             "--timeline", help="Draw the events of one dyad over time instead: --timeline A B.")] = None,
+         title: Annotated[str | None, typer.Option(help="Title (default: the graph's name).")] = None) -> None:
+    """Draw a graph: a figure for papers (.png/.svg/.pdf), an interactive page (.html), or a dyad's timeline.
 
-    Example: kg plot out/graph.ttl -o out/graph.png
+    Edges are coloured by event type (greens/blues cooperation, reds/oranges conflict) or by
+    mean cooperation, as wide as their number of events. The HTML page zooms and shows the
+    sentences behind an edge on hover; it needs no network.
+
+    Examples: kg plot out/graph.ttl -o out/graph.pdf;  kg plot out/graph.ttl -o out/graph.html;
+    kg plot out/graph.ttl -o india_russia.png --timeline India Russia
     """
-    from kg.plot import save_plot
+    knowledge = _knowledge(graph)
+    heading = title or f"kg: {graph.name}"
+    if output.suffix.lower() in (".html", ".htm"):
+        knowledge.to_html(output, title=heading, seed=seed)
+    elif timeline is not None:
+        from kg.plot import save_timeline
 
-    save_plot(_network(graph), output, seed=seed, title=f"kg: {graph.name}")
+        save_timeline(knowledge.network, timeline[0], timeline[1], output)
+    else:
+        from kg.plot import save_plot
+
+        save_plot(knowledge.network, output, seed=seed, title=heading, colour_by=colour_by)
     typer.echo(f"plot: {output}")
 
 
 @app.command()
 @_reports_errors
-def export(graph: Annotated[Path, typer.Argument(help="Graph file.")],
+def export(graphs: Annotated[list[Path], typer.Argument(help="Graph file(s); several are merged.")],
            output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-           fmt: FormatOption = None) -> None:
-    """Write a graph in another RDF format.
+           fmt: Annotated[str | None, typer.Option("--format", help=(
+               "turtle, nt, xml, json-ld, trig, nquads; graphml, gexf; csv, jsonl (events). "
+               "Default: from the suffix."))] = None) -> None:
+    """Write one graph, or the merge of several, as RDF, GraphML/GEXF (Gephi) or a CSV/JSONL event table.
 
-    Example: kg export out/graph.ttl -o out/graph.jsonld
+    Event IRIs are deterministic, so merging graphs that share events keeps one copy of each.
+
+    Examples: kg export out/graph.ttl -o graph.gexf;  kg export a.ttl b.ttl -o merged.ttl;
+    kg export out/graph.ttl -o events.csv
     """
     from kg.export import export_graph
-    from kg.graph import load_graph
 
-    export_graph(load_graph(graph), output, format=fmt)
-    typer.echo(f"wrote {output}")
+    knowledge = _knowledge(graphs)
+    export_graph(knowledge.rdf, output, format=fmt)
+    typer.echo(f"wrote {output} ({len(knowledge.rdf)} triples from {len(graphs)} graph{'s' * (len(graphs) > 1)})")
+
+
+@app.command()
+@_reports_errors
+def stats(graphs: Annotated[list[Path], typer.Argument(help="Graph file(s); several are merged.")],
+          as_json: JsonOption = False) -> None:
+    """Counts of a graph: triples, events, actors, dyads, documents, dates, event types, most active actors.
+
+    Example: kg stats out/graph.ttl --json
+    """
+    summary = _knowledge(graphs).stats()
+    if as_json:
+        _echo_json(summary)
+        return
+    for key in ("triples", "events", "asserted", "hedged_or_negated", "actors", "dyads", "documents"):
+        typer.echo(f"{key.replace('_', ' '):<18} {summary[key]}")
+    typer.echo(f"{'dates':<18} {summary['first_date'] or '-'} .. {summary['last_date'] or '-'}")
+    typer.echo(f"{'types':<18} {_types(summary['types']) or 'none'}")
+    active = ", ".join(f"{item['actor']} {item['events']}" for item in summary["most_active"])
+    typer.echo(f"{'most active':<18} {active or 'none'}")
 
 
 @app.command()

@@ -87,8 +87,9 @@ def named_queries() -> dict[str, str]:
     """Return the named queries kg ships: name -> SPARQL text (its first line says what it answers).
 
     Example:
-        >>> sorted(named_queries())
-        ['actors', 'events_by_type', 'partners', 'relations_between']
+        >>> sorted(named_queries())  # doctest: +NORMALIZE_WHITESPACE
+        ['actors', 'alliances', 'allies', 'events_by_type', 'partners', 'partners_by_type',
+         'relations_between', 'rivals', 'timeline']
         >>> named_queries()["partners"].splitlines()[1]
         '# param actor: actor'
     """

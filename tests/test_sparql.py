@@ -52,7 +52,8 @@ def graph() -> Graph:
 
 def test_named_queries_ship_with_a_summary_line_each():
     queries = named_queries()
-    assert set(queries) == {"relations_between", "partners", "events_by_type", "actors"}
+    assert set(queries) == {"relations_between", "partners", "events_by_type", "actors", "allies", "rivals",
+                            "alliances", "timeline", "partners_by_type"}
     for name, text in queries.items():
         assert text.startswith("# "), name
         assert set(re.findall(r"^# param \w+: (\w+)$", text, re.MULTILINE)) <= {"actor", "type"}, name
@@ -113,7 +114,8 @@ def test_an_injection_string_bound_as_actor_matches_nothing_and_changes_nothing(
 
 
 @pytest.mark.parametrize(("name", "bindings", "message"), [
-    ("alliances", {}, "unknown query 'alliances'; named queries: actors, events_by_type, partners, relations_between"),
+    ("friends", {}, "unknown query 'friends'; named queries: actors, alliances, allies, events_by_type, partners, "
+                    "partners_by_type, relations_between, rivals, timeline"),
     ("relations_between", {"a": "IND"}, "query 'relations_between' takes a=ACTOR, b=ACTOR; missing b"),
     ("actors", {"actor": "IND"}, "query 'actors' takes no parameters; unexpected actor"),
 ])
