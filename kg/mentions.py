@@ -124,13 +124,16 @@ class MentionResolver:
             named = self._from_span(span, token)
             return [named] if named else []
         if (token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
-                (token.lemma_.lower() in _OWN_STATE_NOUNS or self._is_agent(token)) and _has_possessive_pronoun(token)):
-            # "Pakistan said it ...", "his country will ...", "... and their coast guards held a drill"
+                token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
+            # "Pakistan said it ...", "his country will ..."
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
             found = self._modifying_states(token) or self._complement_states(token)
             if found:
                 return found
+            if _has_possessive_pronoun(token):
+                # "... and their coast guards held a drill" (but "his North Korean counterpart" names its state)
+                return self._clause_subject(token)
         members = self._group_members(token) if token.lemma_.lower() in _GROUP_NOUNS else []
         # "the two leaders", "both sides"
         return members or self._pair_coreference(token)

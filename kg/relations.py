@@ -418,7 +418,10 @@ def _passive_subjects(verb: Token) -> list[Token]:
     if subjects:
         return conjuncts(subjects[0])
     # reduced relative: "firms sanctioned by the US" -> the noun is acted upon
-    return [verb.head] if verb.dep_ == "acl" else []
+    if verb.dep_ == "acl":
+        return [verb.head]
+    # "Shoigu arrived ... and was greeted by ...": a passive conjunct shares the first verb's subject
+    return _subjects(verb.head) if verb.dep_ == "conj" else []
 
 
 def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> list[Token]:

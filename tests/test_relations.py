@@ -242,3 +242,12 @@ def test_plans_for_summits_are_not_gatherings_and_seas_are_not_states(nlp):
         ("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}
     assert relations(nlp, "North Korea fired a missile into the Sea of Japan.") == set()
     assert relations(nlp, "Hungary opposed new EU aid to Ukraine.") == set()
+
+
+def test_passive_conjunct_greeting_by_a_counterpart_is_a_meeting(nlp):
+    text = "Sergei Shoigu arrived in Pyongyang and was greeted by his North Korean counterpart."
+    assert relations(nlp, text, date="2023-07-25") == {("PRK", "RUS", "CONSULT"), ("RUS", "PRK", "CONSULT")}
+
+
+def test_a_veto_of_a_drafted_resolution_targets_the_drafter(nlp):
+    assert relations(nlp, "Russia vetoed a US-drafted resolution on Gaza.") == {("RUS", "USA", "REJECT")}
