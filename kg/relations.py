@@ -42,7 +42,7 @@ _SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
 #: Nouns whose complement names the state behind them: "the border with Belarus", "imports from India".
 _CONTAINER_NOUNS = {"border": ("with", "of"), "frontier": ("with", "of"), "boundary": ("with", "of"),
                     "import": ("from", "of"), "export": ("to", "of"), "product": ("from", "of"),
-                    "good": ("from",)}
+                    "good": ("from",), "alert": ("along", "near", "at", "on")}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 #: Things a state's name may label without standing for the state: "US firms" are companies.
 _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
