@@ -325,7 +325,8 @@ def draw_timeline(G: nx.MultiDiGraph, actor_a: str, actor_b: str, *, ax: Axes | 
     """Draw the events between two actors over time: date across, cooperation score up.
 
     Each dated event is a stem from zero to its score, coloured by its type, with a circle for
-    A -> B and a triangle for B -> A; undated events are counted in the title.
+    A -> B and a triangle for B -> A; a number above a stem counts the events of that day;
+    undated events are counted in the title.
 
     Args:
         G: The event graph from ``kg.views.to_networkx``.
@@ -349,6 +350,7 @@ def draw_timeline(G: nx.MultiDiGraph, actor_a: str, actor_b: str, *, ax: Axes | 
         'IND and RUS: 1 event'
     """
     import datetime as dt
+    from collections import Counter
 
     from matplotlib.lines import Line2D
 
@@ -372,7 +374,14 @@ def draw_timeline(G: nx.MultiDiGraph, actor_a: str, actor_b: str, *, ax: Axes | 
         ax.vlines(when, 0, score, color=colour, linewidth=1.5, alpha=0.8)
         ax.plot([when], [score], marker="o" if event["source"] == a else "^", color=colour, markersize=7,
                 markeredgecolor="#1b1b1b", markeredgewidth=0.5, linestyle="none")
-    ax.set_ylim(-_SCORE_LIMIT - 1, _SCORE_LIMIT + 1)
+    # Events of one day stack on one stem: say how many there are.
+    per_day = Counter(str(event["date"])[:10] for event in dated)
+    for day, count in per_day.items():
+        if count > 1:
+            top = max(event.get("cooperation", 0.0) for event in dated if str(event["date"])[:10] == day)
+            ax.annotate(f"{count}", (dt.date.fromisoformat(day), max(top, 0.0) + 0.6), ha="center", fontsize=7,
+                        color="#333333")
+    ax.set_ylim(-_SCORE_LIMIT - 1, _SCORE_LIMIT + 1.8)
     ax.set_ylabel("cooperation score")
     ax.spines[["top", "right"]].set_visible(False)
     types = [name for name in TYPE_COLOURS if name in {event.get("type") for event in dated}]
