@@ -6,12 +6,17 @@ demonyms, capitals and English alternative names from countryinfo (MIT, restcoun
 data). Hand-typed rows in kg/data/actors/curated_*.tsv add IGOs, people, their offices,
 seats of power and common aliases, and override or drop generated forms. A surface form
 that two states claim is left out (precision before recall) unless a curated row settles it.
+When the PETRARCH2 Phoenix dictionaries (MIT) are at hand (``--phoenix DIR``), people
+with dated government or military codes become extra person entities, names and
+``official`` offices with source ``phoenix`` (see ``phoenix_people`` for the rules).
 
 Usage (needs the ``data`` extra: ``pip install -e '.[data]'``):
 
     python scripts/build_actor_data.py            # rewrite the shipped tables
     python scripts/build_actor_data.py --out DIR  # write them somewhere else
     python scripts/build_actor_data.py --check    # fail if the shipped tables are stale
+    python scripts/build_actor_data.py --phoenix DIR  # Phoenix dictionaries elsewhere
+                                                      # (default ../shared/data/phoenix)
 
 Output is sorted, so running it twice with the same package versions changes nothing.
 """
@@ -19,6 +24,7 @@ Output is sorted, so running it twice with the same package versions changes not
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 import tempfile
@@ -32,6 +38,8 @@ from kg.actors import NAME_FORMS, TABLES, ActorDictionary, name_key, read_table
 from kg.io import atomic_write
 
 ACTOR_DIR = Path(__file__).resolve().parents[1] / "kg" / "data" / "actors"
+#: Where the PETRARCH2 Phoenix dictionaries are looked for: ../shared/data/phoenix from the repo.
+PHOENIX_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "phoenix"
 
 #: The 193 member states of the United Nations (ISO 3166-1 alpha-3).
 UN_MEMBERS: tuple[str, ...] = (
@@ -114,9 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ACTOR_DIR, help="folder to write (default: the shipped one)")
     parser.add_argument("--check", action="store_true", help="only report whether the tables are up to date")
+    parser.add_argument("--phoenix", type=Path, default=PHOENIX_DIR,
+                        help="folder of the PETRARCH2 Phoenix dictionaries (used when it exists; "
+                             "default: ../shared/data/phoenix from the repository)")
     args = parser.parse_args(argv)
 
-    tables, dropped = build(ACTOR_DIR)
+    phoenix = args.phoenix / PHOENIX_FILE
+    if not phoenix.is_file():
+        print(f"{phoenix} not found: keeping the Phoenix rows of the shipped tables", file=sys.stderr)
+    tables, dropped = build(ACTOR_DIR, phoenix if phoenix.is_file() else None)
     texts = {name: render(name, rows) for name, rows in tables.items()}
     validate(texts)
     if args.check:
@@ -135,8 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build(actor_dir: Path) -> tuple[dict[str, list[Row]], set[str]]:
-    """Return the rows of entities, names and offices, and the generated forms left out."""
+def build(actor_dir: Path, phoenix: Path | None = None) -> tuple[dict[str, list[Row]], set[str]]:
+    """Return the rows of entities, names and offices, and the generated forms left out.
+
+    ``phoenix`` is the Phoenix countries dictionary; without it (None) the rows with source
+    ``phoenix`` of the tables already in ``actor_dir`` are kept as they are.
+    """
     curated_entities = [row for path in sorted(actor_dir.glob("curated_*.tsv"))
                         for row in _curated(path, "entities")]
     curated_names = [row for path in sorted(actor_dir.glob("curated_*.tsv")) for row in _curated(path, "names")]
@@ -161,12 +179,21 @@ def build(actor_dir: Path) -> tuple[dict[str, list[Row]], set[str]]:
         if actor_id != "-":
             kept.append(Row((name, actor_id, form, source)))
         by_key[key] = kept
-    names = list(_with_variant_spellings(_deduplicated([row for rows in by_key.values() for row in rows])))
+    names = [row for rows in by_key.values() for row in rows]
+    offices = [Row(row) for row in curated_offices]
+    if phoenix is not None:
+        people = phoenix_people(phoenix, names, [Row(row) for row in curated_entities], offices)
+    else:
+        people = {table: [Row(row) for row in _curated(actor_dir / f"{table}.tsv", table) if row[-1] == "phoenix"]
+                  for table in ("entities", "names", "offices") if (actor_dir / f"{table}.tsv").is_file()}
+    entities += people.get("entities", [])
+    names += people.get("names", [])
+    offices += people.get("offices", [])
+    names = list(_with_variant_spellings(_deduplicated(names)))
 
     entities.sort(key=lambda row: (_KIND_ORDER[row.values[1]], row.values[0]))
     names.sort(key=lambda row: (row.values[1], _FORM_ORDER[row.values[2]], row.values[0].casefold(), row.values[0]))
-    offices = sorted((Row(row) for row in curated_offices),
-                     key=lambda row: (row.values[1], row.values[2], row.values[3], row.values[0]))
+    offices.sort(key=lambda row: (row.values[1], row.values[2], row.values[3], row.values[0], row.values[4]))
     return {"entities": entities, "names": names, "offices": offices}, dropped
 
 
@@ -221,7 +248,8 @@ def render(table: str, rows: list[Row]) -> str:
     """The text of one table file: a provenance comment, the header and the rows."""
     lines = [
         "# Generated by scripts/build_actor_data.py from curated_*.tsv, "
-        f"pycountry {version('pycountry')} and countryinfo {version('countryinfo')}.",
+        f"pycountry {version('pycountry')}, countryinfo {version('countryinfo')} and (source phoenix) "
+        "the PETRARCH2 Phoenix actor dictionaries (Open Event Data Alliance, MIT).",
         "# Do not edit: change the curated files or the script and regenerate (see README.md).",
         "\t".join(TABLES[table]),
     ]
@@ -317,6 +345,308 @@ def _with_variant_spellings(rows: list[Row]) -> Iterator[Row]:
             if (variant, actor_id) not in present:
                 present.add((variant, actor_id))
                 yield Row((variant, actor_id, form, source))
+
+
+# --- PETRARCH2 Phoenix people -------------------------------------------------------------
+
+PHOENIX_FILE = "Phoenix.Countries.actors.txt"
+
+#: Phoenix (CAMEO) country codes that differ from ISO 3166-1 alpha-3. Codes of historical
+#: states and dependencies (SUN, DDR, YUG, HKG, BMU, ...) are not kg states and are skipped.
+PHOENIX_COUNTRIES: dict[str, str] = {"ROM": "ROU", "TMP": "TLS", "PAL": "PSE", "KSV": "XKX", "ZAR": "COD"}
+
+#: Government sub-codes that are not office holders: state business and state media.
+PHOENIX_NOT_OFFICIAL: frozenset[str] = frozenset({"BUS", "MED"})
+
+#: Above this many people only those in a state post in or after PHOENIX_SINCE are kept.
+PHOENIX_MAX_PEOPLE = 6000
+PHOENIX_SINCE = "2010-01-01"
+
+#: Words that make a Phoenix synonym a title or a description rather than a name
+#: ("PRESIDENT_PUTIN", "US_SECRETARY_OF_STATE_JOHN_KERRY", "JAISH_AL_...").
+PHOENIX_NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "adm", "administration", "admiral", "agency", "ahrar", "air", "amb", "ambassador", "amir", "army",
+    "assembly", "ayatollah", "bank", "brigade", "brigades", "bundeskanzler", "cabinet", "capt",
+    "captain", "central", "chair", "chairman", "chancellor", "chief", "col", "colonel", "command",
+    "commandant", "commander", "committee", "congressman", "congresswoman", "consul", "council",
+    "court", "defence", "defense", "department", "deputy", "director", "dr", "embassy", "emir", "envoy",
+    "eu", "fm", "forces", "foreign", "former", "front", "gen", "general", "gov", "government",
+    "governor", "grand", "group", "head", "hojatoleslam", "hojatolislam", "house", "islamic", "jaish",
+    "jaysh", "judge", "justice", "kanzler", "kataib", "king", "lady", "leader", "liwa", "liwaa", "lord",
+    "lt", "madam", "madame", "maj", "major", "marshal", "mayor", "minister", "ministry", "movement",
+    "mp", "mr", "mrs", "ms", "national", "of", "office", "official", "party", "pm", "police", "premier",
+    "president", "president-elect", "presidente", "presient", "prime", "prince", "princess", "queen",
+    "rep", "representative", "republic", "royal", "secretary", "sen", "senate", "senator", "sgt", "sir",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "staff", "state", "states", "sultan",
+    "supreme", "the", "uk", "un", "united", "us", "usa", "vice", "vice-president", "white"
+})
+
+#: Lower-case name particles; they are not counted as name words ("al Assad" is one word).
+PHOENIX_PARTICLES: frozenset[str] = frozenset({
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "bint", "ibn", "de", "da", "di", "do",
+    "dos", "das", "du", "des", "del", "della", "der", "den", "van", "von", "la", "le", "y", "ul", "ud",
+    "ter", "zu"
+})
+
+#: State names that are also common given names or surnames (Israel Katz, Chad Wolf).
+PHOENIX_NAME_LIKE_STATES: frozenset[str] = frozenset({"chad", "georgia", "israel", "jordan"})
+
+_PHOENIX_CODE = re.compile(
+    r"\[\s*([A-Z]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?\s*\]")
+_PHOENIX_STATE_POST = re.compile(r"([A-Z]{3})(?:GOV|MIL)([A-Z]{3})?")
+_PHOENIX_ENTRY = re.compile(r"(.*?)\s*(\[[^\]]*\])?\s*")
+_PHOENIX_NAME_CHARS = re.compile(r"[^\W\d_][^\W\d_.'\-]*\.?(?:['\-][^\W\d_]+\.?)*")
+
+
+@dataclass
+class PhoenixEntry:
+    """A Phoenix person: the entry phrase, its + synonyms and its dated state posts."""
+
+    phrase: str
+    synonyms: list[str]
+    posts: list[tuple[str, str, str]]  # (ISO code, start, end); "" = open
+
+
+def read_phoenix(path: Path) -> Iterator[PhoenixEntry]:
+    """Yield the entries of a Phoenix actor file that hold at least one dated state post.
+
+    An entry is a line at the left margin; ``+`` lines are its synonyms and indented
+    ``[CODE dates]`` lines its codes. Entries with a code on their own line (states,
+    institutions) are not people and are skipped. A post is a CAMEO code of a kg state
+    followed by GOV or MIL (and any sub-code but BUS and MED) with a date range or bound.
+    """
+    current: PhoenixEntry | None = None
+    for raw in path.read_bytes().split(b"\n"):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("latin-1")
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip() or line.lstrip().startswith("<!--"):
+            continue
+        if line[0] in " \t":
+            found = _PHOENIX_CODE.fullmatch(line.strip())
+            if current is not None and found:
+                post = _phoenix_post(*found.groups())
+                if post:
+                    current.posts.append(post)
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                current.synonyms.append(line[1:].strip())
+            continue
+        if current is not None and current.posts:
+            yield current
+        phrase, code = _PHOENIX_ENTRY.fullmatch(line).groups()
+        current = None if code else PhoenixEntry(phrase, [], [])
+    if current is not None and current.posts:
+        yield current
+
+
+def _phoenix_post(code: str, bound: str | None, date: str | None, start: str | None,
+                  end: str | None) -> tuple[str, str, str] | None:
+    post = _PHOENIX_STATE_POST.fullmatch(code)
+    if post is None or post.group(2) in PHOENIX_NOT_OFFICIAL:
+        return None
+    country = PHOENIX_COUNTRIES.get(post.group(1), post.group(1))
+    if country not in (*UN_MEMBERS, *UN_OBSERVERS, *OTHER_STATES):
+        return None
+    if bound:
+        start, end = ("", date) if bound == "<" else (date, "")
+    elif not start:
+        return None  # undated: Phoenix's default code, not a term of office
+    start, end = _phoenix_date(start), _phoenix_date(end)
+    if start is None or end is None or (start and end and end < start):
+        return None
+    return country, start, end
+
+
+def _phoenix_date(value: str | None) -> str | None:
+    """ISO date of YYYYMMDD or YYMMDD (00-30 = 20YY, as in TABARI); "" for none, None if invalid."""
+    if not value:
+        return ""
+    if len(value) == 6:
+        value = ("20" if int(value[:2]) <= 30 else "19") + value
+    try:
+        return datetime.date(int(value[:4]), int(value[4:6]), int(value[6:8])).isoformat()
+    except ValueError:
+        return None
+
+
+def phoenix_name(phrase: str, not_names: frozenset[str] = frozenset(),
+                 given_names: frozenset[str] = frozenset()) -> str | None:
+    """A Phoenix phrase as a person's name ("VLADIMIR_PUTIN_" -> "Vladimir Putin"), or None.
+
+    None when it is not a name of at least two words besides particles and initials, ends
+    in a particle, holds a title, a demonym or a state name (``not_names``, lower case), a
+    digit or a sign, or is two words that are both common given names (``given_names``).
+    """
+    words = phrase.replace("_", " ").split()
+    if not all(_PHOENIX_NAME_CHARS.fullmatch(word) for word in words):
+        return None
+    lowered = [word.casefold() for word in words]
+    if any(word.strip(".") in PHOENIX_NOT_NAME_WORDS or word in not_names for word in lowered):
+        return None
+    substantive = [word for word in lowered
+                   if word not in PHOENIX_PARTICLES and sum(char.isalpha() for char in word) >= 2]
+    if len(substantive) < 2 or lowered[-1] in PHOENIX_PARTICLES:
+        return None
+    if len(substantive) == 2 and all(word in given_names for word in substantive):
+        return None  # "Ali Abdullah", "Martin Joseph": two common given names
+    return " ".join(_name_case(word, first=index == 0) for index, word in enumerate(words))
+
+
+def _name_case(word: str, *, first: bool) -> str:
+    """Title case, particles lower case unless they begin the name ("al-Assad", "McCain")."""
+    cased = []
+    for index, part in enumerate(word.split("-")):
+        if part.casefold() in PHOENIX_PARTICLES and not (first and index == 0):
+            cased.append(part.casefold())
+            continue
+        piece = "'".join(bit[:1].upper() + bit[1:].lower() for bit in part.split("'"))
+        if len(piece) > 3 and piece.startswith("Mc"):
+            piece = "Mc" + piece[2].upper() + piece[3:]
+        cased.append(piece)
+    return "-".join(cased)
+
+
+def _slug(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.translate(_ASCII_LETTERS))
+    plain = "".join(char for char in plain if not unicodedata.combining(char)).casefold()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def phoenix_people(path: Path, names: list[Row], curated_entities: list[Row],
+                   curated_offices: Iterable[Row] = ()) -> dict[str, list[Row]]:
+    """Entities, names and offices of the Phoenix people, source ``phoenix``.
+
+    Rules (precision first): only people with a dated government or military post of a kg
+    state; only names of two or more words (never a lone surname), without titles; a name
+    that already names a curated person adds nothing but, if it is unambiguous, the other
+    Phoenix names of that person as aliases (the curated offices stay); a name that
+    collides with a state, capital, IGO or organisation, or that two Phoenix people share,
+    is left out. The role is ``official``: Phoenix does not say which post. Overlapping
+    terms of one person and state are merged.
+    """
+    kinds = {row.values[0]: row.values[1] for row in curated_entities}
+    terms: dict[str, list[tuple[str, str, str]]] = {}
+    for row in curated_offices:
+        terms.setdefault(row.values[0], []).append((row.values[1], row.values[3], row.values[4]))
+    taken: dict[str, set[str]] = {}
+    for row in names:
+        taken.setdefault(name_key(row.values[0]) or "", set()).add(row.values[1])
+    # Single-word state names and demonyms, which make a phrase a description ("RUSSIAN_...").
+    not_names = frozenset(
+        key for key, ids in taken.items()
+        if " " not in key and not key.startswith("=") and key not in PHOENIX_NAME_LIKE_STATES
+        and any(kinds.get(actor_id, "state") in ("state", "igo") for actor_id in ids))
+    curated_people = {key: ids for key, ids in taken.items()
+                      if any(actor_id.startswith("person:") for actor_id in ids)}
+
+    entries = list(read_phoenix(path))
+    given_names = _common_given_names(entries, not_names)
+    people: dict[str, tuple[str, set[str], list[tuple[str, str, str]]]] = {}  # label key -> person
+    shared: set[str] = set()  # label keys of two different people
+    aliases: dict[str, set[str]] = {}  # curated person -> Phoenix names
+    for entry in entries:
+        found = [phoenix_name(phrase, not_names, given_names) for phrase in (entry.phrase, *entry.synonyms)]
+        found = list(dict.fromkeys(name for name in found if name))
+        if not found:
+            continue
+        curated = {actor_id for name in found for actor_id in curated_people.get(name_key(name), ())}
+        if curated:
+            # The curated person wins. Their other Phoenix names become aliases only when the
+            # entry's own name is theirs and a Phoenix post overlaps one of their curated terms
+            # (so George H. W. Bush's names do not go to George W. Bush, whose alias is "George Bush").
+            person = curated.pop()
+            if not curated and phoenix_name(entry.phrase, not_names, given_names) == found[0] \
+                    and person in curated_people.get(name_key(found[0]) or "", ()) \
+                    and any(_overlap(post, term) for post in entry.posts for term in terms.get(person, ())):
+                aliases.setdefault(person, set()).update(found)
+            continue
+        key = name_key(found[0]) or ""
+        held = people.get(key)
+        if held is None:
+            people[key] = (found[0], set(found), list(entry.posts))
+        elif {post[0] for post in held[2]} == {post[0] for post in entry.posts}:
+            held[1].update(found)  # the same name twice for one state: one person
+            held[2].extend(entry.posts)
+        else:
+            shared.add(key)
+    for key in shared:
+        del people[key]
+
+    if len(people) > PHOENIX_MAX_PEOPLE:
+        people = {key: person for key, person in people.items()
+                  if any(not end or end >= PHOENIX_SINCE for _, _, end in person[2])}
+
+    owners: dict[str, set[str]] = {}
+    for key, (_, forms, _) in people.items():
+        for name in forms:
+            owners.setdefault(name_key(name) or "", set()).add(key)
+    for actor_id, forms in aliases.items():
+        for name in forms:
+            owners.setdefault(name_key(name) or "", set()).add(actor_id)
+
+    def usable(name: str, owner: str) -> bool:
+        key = name_key(name) or ""
+        return owners[key] == {owner} and not (taken.get(key, set()) - {owner})
+
+    entities: list[Row] = []
+    rows: list[Row] = []
+    offices: list[Row] = []
+    ids = set(kinds)
+    for key, (label, forms, posts) in sorted(people.items()):
+        kept = sorted((name for name in forms if usable(name, key)), key=lambda name: (name != label, name))
+        if not kept:
+            continue
+        label = kept[0]
+        actor_id = "person:" + _slug(label)
+        if actor_id in ids:
+            continue
+        ids.add(actor_id)
+        entities.append(Row((actor_id, "person", label, "", "", "phoenix")))
+        rows += [Row((name, actor_id, "name" if name == label else "alias", "phoenix")) for name in kept]
+        for country, start, end in _merged(posts):
+            offices.append(Row((actor_id, country, "official", start, end, "phoenix")))
+    for actor_id, forms in sorted(aliases.items()):
+        rows += [Row((name, actor_id, "alias", "phoenix")) for name in sorted(forms)
+                 if name_key(name) not in curated_people and usable(name, actor_id)]
+    return {"entities": entities, "names": rows, "offices": offices}
+
+
+def _overlap(one: tuple[str, str, str], other: tuple[str, str, str]) -> bool:
+    """Whether two (country, start, end) terms share a state and a day ("" = open)."""
+    return one[0] == other[0] and (not one[1] or not other[2] or one[1] <= other[2]) \
+        and (not other[1] or not one[2] or other[1] <= one[2])
+
+
+def _common_given_names(entries: list[PhoenixEntry], not_names: frozenset[str]) -> frozenset[str]:
+    """Words that begin the names of at least five Phoenix people (Ali, Martin, Joseph)."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        name = phoenix_name(entry.phrase, not_names)
+        if name:
+            word = next(word.casefold() for word in name.split() if word.casefold() not in PHOENIX_PARTICLES)
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= 5)
+
+
+def _merged(posts: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """One term per run of overlapping or adjacent terms of one state ("" = open end)."""
+    merged: list[tuple[str, str, str]] = []
+    for country, start, end in sorted(set(posts), key=lambda post: (post[0], post[1])):
+        if merged and merged[-1][0] == country:
+            _, first, last = merged[-1]
+            if last == "" or (start and _next_day(last) >= start) or not start:
+                merged[-1] = (country, first, "" if "" in (last, end) else max(last, end))
+                continue
+        merged.append((country, start, end))
+    return merged
+
+
+def _next_day(day: str) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
 
 
 if __name__ == "__main__":

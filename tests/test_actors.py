@@ -298,3 +298,79 @@ def test_importing_kg_actors_loads_neither_spacy_nor_data():
             "assert 'spacy' not in sys.modules; "
             "assert kg.actors.default_dictionary.cache_info().currsize == 0")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- people converted from the PETRARCH2 Phoenix dictionaries ------------------------------
+
+_PHOENIX_SAMPLE = """\
+# A few entries in Phoenix (TABARI) syntax
+FRANCE_  [FRA]
++PARIS_
+JOHN_QUINCY_TESTPERSON_  # CountryInfo.txt
++TESTPERSON_
++PRESIDENT_JOHN_TESTPERSON
++J._Q._TESTPERSON
+\t[FRAELI 19500101-20090101]
+\t[FRAGOV 090102-120515]
+\t[FRAGOV]
+HENRIETTE_EXAMPLOVA_
+\t[ROMGOVEDU >150101]
+SOLONAMEONLY_
+\t[DEUGOV 100101-120101]
+JANE_OPPONENTOVA_
+\t[DEUOPP 100101-120101]
+PAULA_PRESSOVA_
+\t[DEUGOVMED 100101-120101]
+VLADIMIR_PUTIN_
++VLADIMIR_PUTINOV_EXTRA
+\t[RUSGOV 990809-000507]
+"""
+
+
+@pytest.fixture(scope="module")
+def phoenix_actors(tmp_path_factory) -> ActorDictionary:
+    pytest.importorskip("pycountry")
+    pytest.importorskip("countryinfo")
+    script = _build_script()
+    folder = tmp_path_factory.mktemp("phoenix")
+    source = folder / script.PHOENIX_FILE
+    source.write_text(_PHOENIX_SAMPLE, encoding="utf-8")
+    tables, _ = script.build(ACTOR_DIR, source)
+    out = folder / "actors"
+    out.mkdir()
+    for name, rows in tables.items():
+        (out / f"{name}.tsv").write_text(script.render(name, rows), encoding="utf-8")
+    return ActorDictionary.load([out, ACTOR_DIR / "agents.tsv"], replace=True)
+
+
+def test_a_dated_phoenix_official_acts_for_the_state_only_within_the_term(phoenix_actors):
+    found = phoenix_actors.lookup("John Quincy Testperson", date="2010-06-01")
+    assert (found.id, found.country, found.kind) == ("person:john-quincy-testperson", "FRA", "person")
+    assert phoenix_actors.lookup("John Quincy Testperson", date="2013-01-01").country is None
+    # An elite (ELI) code is not an office; an undated code is not a term.
+    assert phoenix_actors.lookup("John Quincy Testperson", date="2005-01-01").country is None
+    [office] = phoenix_actors.offices("person:john-quincy-testperson")
+    assert (office.role, office.start, office.end, office.source) == ("official", "2009-01-02", "2012-05-15", "phoenix")
+    # ROM is Phoenix's code for Romania; '>' leaves the term open.
+    assert phoenix_actors.lookup("Henriette Examplova", date="2024-01-01").country == "ROU"
+    assert phoenix_actors.lookup("Henriette Examplova", date="2014-12-31").country is None
+
+
+def test_phoenix_single_words_titles_and_non_officials_are_not_added(phoenix_actors):
+    assert phoenix_actors.lookup("Testperson", date="2010-06-01") is None
+    assert phoenix_actors.lookup("President John Testperson", date="2010-06-01") is None
+    assert phoenix_actors.lookup("J. Q. Testperson", date="2010-06-01") is None  # initials are not name words
+    assert phoenix_actors.lookup("Solonameonly", date="2011-01-01") is None
+    assert phoenix_actors.lookup("Jane Opponentova", date="2011-01-01") is None  # opposition
+    assert phoenix_actors.lookup("Paula Pressova", date="2011-01-01") is None  # state media
+    # The curated person wins: no second Putin, and the curated offices stay as they are.
+    assert phoenix_actors.lookup("Vladimir Putin").id == "person:vladimir-putin"
+    assert "person:vladimir-putin-2" not in phoenix_actors and len(
+        [entry for entry in phoenix_actors.entries() if "putin" in entry.id]) == 1
+    assert {office.source for office in phoenix_actors.offices("person:vladimir-putin")} == {"curated"}
+
+
+def test_shipped_phoenix_names_have_two_words_or_more():
+    _, rows = read_table(ACTOR_DIR / "names.tsv")
+    phoenix = [row.values[0] for row in rows if row.values[3] == "phoenix"]
+    assert all(len(name.split()) >= 2 for name in phoenix), [name for name in phoenix if len(name.split()) < 2]
