@@ -361,6 +361,8 @@ PHOENIX_NOT_OFFICIAL: frozenset[str] = frozenset({"BUS", "MED"})
 #: Above this many people only those in a state post in or after PHOENIX_SINCE are kept.
 PHOENIX_MAX_PEOPLE = 6000
 PHOENIX_SINCE = "2010-01-01"
+#: Last day the Phoenix dictionaries vouch for: open-ended Phoenix terms end here.
+PHOENIX_HORIZON = "2016-12-31"
 
 #: Words that make a Phoenix synonym a title or a description rather than a name
 #: ("PRESIDENT_PUTIN", "US_SECRETARY_OF_STATE_JOHN_KERRY", "JAISH_AL_...").
@@ -458,6 +460,8 @@ def _phoenix_post(code: str, bound: str | None, date: str | None, start: str | N
     start, end = _phoenix_date(start), _phoenix_date(end)
     if start is None or end is None or (start and end and end < start):
         return None
+    # Phoenix's knowledge stops about 2016: an open term says "in office then", not "still in office"
+    end = end or max(PHOENIX_HORIZON, start)
     return country, start, end
 
 
