@@ -296,8 +296,8 @@ def _tie(G: nx.MultiDiGraph, other: str, events: list, explicit: list[Alliance])
                                           sentence=sentence, doc_id=data.get("doc_id"))
     return Tie(
         actor=other, label=G.nodes[other].get("label", other), score=round(sum(weights), 6),
-        cooperation=round(sum(w for w in weights if w > 0), 6),
-        conflict=round(sum(w for w in weights if w < 0), 6), events=len(events),
+        cooperation=round(float(sum(w for w in weights if w > 0)), 6),
+        conflict=round(float(sum(w for w in weights if w < 0)), 6), events=len(events),
         types=dict(Counter(data.get("type") for _, _, data, _ in events)),
         first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
         evidence=tuple(evidence.values()),
