@@ -275,8 +275,8 @@ def query_events(graph: GraphOption,
     from kg.export import event_rows
 
     knowledge = _knowledge(graph)
-    selected = knowledge._select(source=source, target=target, type=event_type, start=start, end=end,
-                                 include_unasserted=include_all)
+    selected = knowledge.select(source=source, target=target, type=event_type, start=start, end=end,
+                                include_unasserted=include_all)
     rows = list(event_rows(selected))
     if as_json:
         _echo_json(rows)

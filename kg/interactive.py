@@ -2,10 +2,11 @@
 
 The page is an SVG drawn by a few lines of inline JavaScript (no library, nothing fetched):
 drag to pan, wheel or the +/- buttons to zoom, hover an arrow to see its events and their
-sentences, hover an actor to see its partners, click an actor to fade the others. Layout is
-computed in Python (the spring layout of ``kg.plot``), so the same seed gives the same page.
-In Jupyter the view renders inline (an iframe holding the page); ``save`` writes the file and
-``open`` shows it in a browser.
+sentences, hover an actor to see its partners, click an actor to fade the others;
+``page.html#edge=IND>RUS`` opens with that arrow's box shown (for links and the browser test).
+Layout is computed in Python (the packed spring layout of ``kg.plot``), so the same seed gives
+the same page. In Jupyter the view renders inline (an iframe holding the page); ``save`` writes
+the file and ``open`` shows it in a browser.
 
 Example:
     >>> G = nx.MultiDiGraph()

@@ -165,14 +165,15 @@ class KnowledgeGraph:
 
         from kg.export import EVENT_COLUMNS, event_rows
 
-        selected = self._select(source=source, target=target, type=type, start=start, end=end,
-                                include_unasserted=include_unasserted)
+        selected = self.select(source=source, target=target, type=type, start=start, end=end,
+                               include_unasserted=include_unasserted)
         frame = pd.DataFrame(list(event_rows(selected)), columns=list(EVENT_COLUMNS))
         frame.insert(1, "date", pd.to_datetime(frame["SQLDATE"], format="%Y%m%d", errors="coerce"))
         return frame
 
-    def _select(self, *, source: str | None, target: str | None, type: str | None, start: str | None,
-                end: str | None, include_unasserted: bool) -> list[Relation]:
+    def select(self, *, source: str | None = None, target: str | None = None, type: str | None = None,
+               start: str | None = None, end: str | None = None, include_unasserted: bool = False) -> list[Relation]:
+        """The relations ``events`` would tabulate (same filters), as ``Relation`` records."""
         wanted_type = None
         if type is not None:
             wanted_type = type.strip().upper()

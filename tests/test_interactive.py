@@ -122,17 +122,33 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
     return width, height, colours
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                    reason="needs Chromium (apt-get install chromium); .ci/run installs it")
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason="needs Chromium (apt-get install chromium); .ci/run installs it")
+
+
+def chromium(tmp_path: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+         f"--user-data-dir={tmp_path / 'profile'}", *options],
+        capture_output=True, text=True, timeout=120, check=True)
+
+
+@needs_chromium
+def test_hovering_an_arrow_shows_its_sentences_in_chromium(tmp_path):
+    page = to_html(to_networkx(RELATIONS)).save(tmp_path / "ties.html")
+    # #edge=SRC>TGT opens the page with the box a hover shows; the DOM after the script ran has it.
+    dom = chromium(tmp_path, "--dump-dom", page.resolve().as_uri() + "#edge=FIN%3ESWE").stdout
+    tip = re.search(r'<div id="tip" style="display: block;[^"]*">(.*?)</div></div>', dom, re.S)
+    assert tip is not None, "the hover box is not shown"
+    assert "Finland → Sweden" in tip.group(1) and "about &lt;border&gt; flights &amp; drills" in tip.group(1)
+
+
+@needs_chromium
 def test_chromium_renders_the_page(tmp_path):
     page = to_html(to_networkx(RELATIONS), title="Nordic ties").save(tmp_path / "ties.html")
     shot = tmp_path / "ties.png"
-    subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-         f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1000,700", "--hide-scrollbars",
-         f"--screenshot={shot}", page.resolve().as_uri()],
-        capture_output=True, timeout=120, check=True)
+    chromium(tmp_path, "--window-size=1000,700", "--hide-scrollbars", f"--screenshot={shot}", page.resolve().as_uri())
     width, height, colours = png_pixels(shot)
     assert (width, height) == (1000, 700)
     # Drawn, not blank: the edge colours of an AGREE (dark green) and a PROTEST (pale orange) are on it.
