@@ -33,8 +33,8 @@ Example:
     >>> G = to_networkx([pact, protest])
     >>> [(tie.actor, tie.score) for tie in alignment(G, "CHL")]  # the pact is a year old: half weight
     [('PER', -2.5)]
-    >>> [(a.source, a.target, a.kind) for a in alliances(G)]
-    [('CHL', 'PER', 'pact')]
+    >>> [(a.source, a.target, a.kind, a.mutual) for a in alliances(G)]
+    [('CHL', 'PER', 'pact', False)]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -175,6 +175,7 @@ class Alliance:
         date: ``YYYY-MM-DD`` or None.
         sentence: The sentence that says so.
         doc_id: The document it is in.
+        mutual: The sentence says both did it ("A and B signed a pact"): read in both directions.
     """
 
     source: str
@@ -186,6 +187,7 @@ class Alliance:
     date: str | None
     sentence: str
     doc_id: str | None
+    mutual: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Return the alliance as a JSON-ready dict."""
@@ -300,17 +302,15 @@ def _tie(G: nx.MultiDiGraph, other: str, events: list, explicit: list[Alliance])
         conflict=round(float(sum(w for w in weights if w < 0)), 6), events=len(events),
         types=dict(Counter(data.get("type") for _, _, data, _ in events)),
         first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-        evidence=tuple(evidence.values()),
-        # A joint action is read in both directions: one alliance per sentence is enough here.
-        alliances=tuple({(a.kind, a.sentence): a for a in explicit}.values()),
+        evidence=tuple(evidence.values()), alliances=tuple(explicit),
     )
 
 
 def alliances(G: nx.MultiDiGraph, actor: str | None = None) -> list[Alliance]:
     """Return the explicit alliance events, oldest first: pacts, partnerships, joint exercises, membership.
 
-    A joint action read in both directions ("A and B signed a pact") gives one ``Alliance``
-    per direction; each carries its sentence.
+    A joint action read in both directions ("A and B signed a pact") gives one ``Alliance``,
+    marked ``mutual``; each carries its sentence.
 
     Args:
         G: The event graph from ``kg.views.to_networkx``.
@@ -331,16 +331,23 @@ def alliances(G: nx.MultiDiGraph, actor: str | None = None) -> list[Alliance]:
 
 
 def _alliances_from(edges: Iterable[tuple[Any, Any, dict[str, Any]]]) -> list[Alliance]:
-    found = []
+    found: dict[tuple, Alliance] = {}
     for source, target, data in edges:
         kind = alliance_kind(data.get("type"), data.get("verb"), data.get("object"), data.get("cooperation", 0.0),
                              sentence=data.get("sentence"))
         if kind is None:
             continue
-        found.append(Alliance(source=source, target=target, kind=kind, type=data.get("type"),
-                              verb=data.get("verb"), object=data.get("object"), date=data.get("date"),
-                              sentence=data.get("sentence") or "", doc_id=data.get("doc_id")))
-    return sorted(found, key=lambda a: (a.date is None, a.date or "", a.source, a.target, a.sentence))
+        sentence = data.get("sentence") or ""
+        # A joint action is read in both directions: one alliance, marked mutual.
+        key = (frozenset((source, target)), kind, data.get("doc_id"), sentence)
+        if key in found:
+            if found[key].source != source:
+                found[key] = replace(found[key], mutual=True)
+            continue
+        found[key] = Alliance(source=source, target=target, kind=kind, type=data.get("type"), verb=data.get("verb"),
+                              object=data.get("object"), date=data.get("date"), sentence=sentence,
+                              doc_id=data.get("doc_id"))
+    return sorted(found.values(), key=lambda a: (a.date is None, a.date or "", a.source, a.target, a.sentence))
 
 
 def alliance_kind(event_type: str | None, verb: str | None, object_phrase: str | None,

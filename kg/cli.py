@@ -180,7 +180,7 @@ def query_alliances(graph: GraphOption, actor: Annotated[str | None, typer.Argum
         _echo_json([alliance.to_json() for alliance in found])
         return
     _print_table(["date", "source", "target", "kind", "sentence"],
-                 [[a.date or "-", a.source, a.target, a.kind, a.sentence] for a in found])
+                 [[a.date or "-", a.source, a.target, a.kind + " (mutual)" * a.mutual, a.sentence] for a in found])
 
 
 @query_app.command("partners")

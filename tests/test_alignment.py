@@ -80,6 +80,7 @@ def test_explicit_alliances_are_listed_with_their_sentences_and_kinds():
               doc_id="d3", verb="sign", object="deal"),
     ])
     found = alliances(G, "AUS")
+    assert not any(alliance.mutual for alliance in found)
     assert [(a.target, a.kind) for a in found] == [("GBR", "pact"), ("JPN", "joint exercise")]
     assert found[0].sentence == "Australia and Britain signed a defence pact."
     # The inferred tie to Britain carries its explicit alliance; the trade deal is no alliance.
@@ -151,3 +152,12 @@ def test_path_between_unconnected_actors_is_a_query_error():
     G = to_networkx([event("AAA", "BBB", "AGREE", 8.0, "s1", None), event("XXX", "YYY", "AGREE", 8.0, "s2", None)])
     with pytest.raises(QueryError, match="no path of ties joins AAA and YYY"):
         path(G, "AAA", "YYY")
+
+
+def test_a_joint_pact_read_both_ways_is_one_mutual_alliance():
+    pact = "Chile and Peru signed a fisheries pact."
+    G = to_networkx([event("CHL", "PER", "AGREE", 8.0, pact, "2024-01-01", verb="sign", object="pact"),
+                     event("PER", "CHL", "AGREE", 8.0, pact, "2024-01-01", verb="sign", object="pact")])
+    (alliance,) = alliances(G)
+    assert (alliance.source, alliance.target, alliance.mutual) == ("CHL", "PER", True)
+    assert [a.mutual for a in alignment(G, "PER")[0].alliances] == [True]

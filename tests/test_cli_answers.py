@@ -80,8 +80,9 @@ def test_allies_table_is_readable_and_half_life_changes_scores(graph):
 
 def test_rivals_alliances_partners_and_blocs(graph):
     assert [tie["actor"] for tie in as_json("query", "rivals", "Somalia", "--graph", graph)] == ["UGA", "KEN"]
-    assert {(a["source"], a["target"]) for a in as_json("query", "alliances", "--graph", graph)} == {
-        ("KEN", "UGA"), ("UGA", "KEN")}
+    found = as_json("query", "alliances", "--graph", graph)
+    assert [(a["source"], a["target"], a["kind"], a["mutual"]) for a in found] == [("KEN", "UGA", "pact", True)]
+    assert "pact (mutual)" in invoke("query", "alliances", "--graph", graph).stdout
     sanctioners = as_json("query", "partners", "SOM", "--type", "sanction", "--direction", "in", "--graph", graph)
     assert [p["actor"] for p in sanctioners] == ["UGA"]
     assert as_json("query", "blocs", "--graph", graph) == [
