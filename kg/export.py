@@ -201,7 +201,7 @@ def event_rows(relations: Iterable[Relation]) -> Iterator[dict[str, Any]]:
     """Yield one row per relation with the ``EVENT_COLUMNS`` (None where a value is unknown).
 
     ``GLOBALEVENTID`` is the last part of the event's IRI, so the same event gets the same id
-    in every export. ``SOURCEURL`` comes from a relation's ``url`` extra field when it has one.
+    in every export. ``SOURCEURL`` is the document's URL when the input gave one.
 
     Example:
         >>> from kg.records import ActorRef
@@ -231,7 +231,7 @@ def event_rows(relations: Iterable[Relation]) -> Iterator[dict[str, Any]]:
             "Actor1Text": relation.source.text, "Actor2Text": relation.target.text,
             "ReportedBy": relation.reported_by.country if relation.reported_by else None,
             "DocId": relation.doc_id, "SentenceStart": relation.start, "SentenceEnd": relation.end,
-            "Sentence": relation.sentence, "SOURCEURL": relation.extra.get("url"),
+            "Sentence": relation.sentence, "SOURCEURL": relation.url,
         }
 
 

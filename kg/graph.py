@@ -240,6 +240,8 @@ def _add_provenance(graph: Graph, relation: Relation) -> URIRef:
     date = _date(relation)
     if date is not None:
         graph.add((document, KGO.date, date))
+    if relation.url:
+        graph.add((document, KGO.url, Literal(relation.url, datatype=XSD.anyURI)))
     return sentence
 
 
@@ -281,7 +283,7 @@ _STORED_PROPERTIES = (
     KGO.source, KGO.target, KGO.sourceAgent, KGO.targetAgent, KGO.reportedBy, KGO.verb, KGO.objectPhrase,
     KGO.cameoCode, KGO.cooperation, KGO.confidence, KGO.negated, KGO.hedged, KGO.date,
     KGO.sourceText, KGO.targetText, KGO.triggerStart, KGO.triggerEnd, PROV.wasDerivedFrom,
-    KGO.text, KGO.startOffset, KGO.endOffset, KGO.inDocument, KGO.documentId, KGO.code,
+    KGO.text, KGO.startOffset, KGO.endOffset, KGO.inDocument, KGO.documentId, KGO.url, KGO.code,
     SKOS.prefLabel,
 )
 
@@ -310,6 +312,7 @@ def _relation(event: URIRef, event_type: str, values: Mapping[URIRef, dict], kin
         date=None if date is None else str(date),
         trigger_start=optional(KGO.triggerStart, event), trigger_end=optional(KGO.triggerEnd, event),
         reported_by=_reporter(event, values, kinds),
+        url=optional(KGO.url, values[KGO.inDocument][sentence]),
     )
 
 

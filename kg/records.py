@@ -110,6 +110,7 @@ class Relation:
         trigger_end: Offset just past the trigger word.
         reported_by: The actor the text attributes the event to ("Kyiv said Russia shelled
             Kharkiv": Ukraine), or None when the text asserts it in its own voice.
+        url: Where the document came from, when the input said so.
     """
 
     doc_id: str
@@ -130,6 +131,7 @@ class Relation:
     trigger_start: int | None = None
     trigger_end: int | None = None
     reported_by: ActorRef | None = None
+    url: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -619,7 +619,7 @@ def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: f
         doc_id=document.id, sentence=sentence, start=start, end=start + len(sentence),
         source=source.actor, target=target.actor, type=entry.type, cameo=entry.cameo,
         cooperation=entry.goldstein, verb=entry.trigger, object=_object_phrase(trigger),
-        negated=negated, hedged=hedged, confidence=confidence, date=document.date,
+        negated=negated, hedged=hedged, confidence=confidence, date=document.date, url=document.url,
         trigger_start=token.idx, trigger_end=token.idx + len(token.text),
     )
 

@@ -38,7 +38,7 @@ FIRST = [
 SECOND = [
     *FIRST[:1],  # the same event, read again from another run
     event(MALI, GHANA, "ACCUSE", -2.0, "Mali accused Ghana of harbouring rebels.", "b1", cameo="112",
-          verb="accuse", extra={"url": "https://example.org/b1"}),
+          verb="accuse", url="https://example.org/b1"),
 ]
 
 

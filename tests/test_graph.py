@@ -283,3 +283,12 @@ def test_importing_the_graph_stage_loads_no_model_plotting_or_dataframes():
             "print(sorted(m for m in ('spacy', 'matplotlib', 'pandas', 'pyshacl') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_document_url_survives_the_graph(tmp_path):
+    from dataclasses import replace
+
+    with_url = replace(RELATIONS[0], url="https://example.org/story-7")
+    graph = build_graph([with_url])
+    assert relations_from_graph(load_graph(save_graph(graph, tmp_path / "u.ttl")))[0].url == "https://example.org/story-7"
+    assert validate_graph(graph)[0]
