@@ -94,12 +94,18 @@ def extract(inputs: Inputs,
 @app.command()
 @_reports_errors
 def build(inputs: Inputs,
-          output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (format from suffix).")],
+          output: Annotated[Path | None, typer.Option(
+              "--output", "-o", help="Graph file to write (format from suffix); optional with --store.")] = None,
           plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the graph to this PNG/SVG/PDF.")] = None,
           fmt: FormatOption = None,
           fresh: Annotated[bool, typer.Option("--fresh", help="Start a new graph even if OUTPUT exists.")] = False,
           model: ModelOption = None, actors: ActorsOption = None, include_all: AllOption = False,
-          jobs: JobsOption = 1, quiet: QuietOption = False) -> None:
+          jobs: JobsOption = 1, quiet: QuietOption = False,
+          store: Annotated[str | None, typer.Option(
+              "--store", help="Store to build into, e.g. oxigraph:FOLDER; documents it holds are skipped.")] = None,
+          dask: Annotated[str | None, typer.Option(
+              "--dask", help="Parse on Dask workers: a scheduler address, or 'local' (--jobs workers).")] = None,
+          batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per committed batch.")] = 64) -> None:
     """Build the RDF graph of INPUTS and write it; an existing OUTPUT is extended, never duplicated.
 
     Example: kg build seeds/ -o out/graph.ttl --plot out/graph.png
@@ -107,6 +113,12 @@ def build(inputs: Inputs,
     from kg.graph import load_graph, relations_from_graph, save_graph
     from kg.pipeline import build as build_graph
 
+    if store is not None or dask is not None:
+        _build_store(inputs, output=output, spec=store, dask=dask, fmt=fmt, batch=batch, model=model,
+                     actor_files=actors or (), include_all=include_all, jobs=jobs, quiet=quiet)
+        return
+    if output is None:
+        raise InputError("kg build", "no output", fix="pass -o GRAPH.ttl or --store oxigraph:FOLDER")
     graph = load_graph(output) if output.exists() and not fresh else None
     before = len(graph) if graph is not None else 0
     graph = build_graph(inputs, graph=graph, model=model, actor_files=actors or (),
@@ -120,6 +132,35 @@ def build(inputs: Inputs,
 
         save_plot(to_networkx(relations), plot, title=f"kg: {output.name}")
         typer.echo(f"plot: {plot}")
+
+
+def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, dask: str | None, fmt: str | None,
+                 batch: int, model: str | None, actor_files, include_all: bool, jobs: int, quiet: bool) -> None:
+    """kg build --store/--dask: stream into a store, skipping the documents it holds."""
+    from kg.store import open_store
+
+    if spec is None and output is None:
+        raise InputError("kg build", "no output", fix="pass --store oxigraph:FOLDER or -o GRAPH.ttl")
+    with open_store(spec or "memory") as graph_store:
+        if dask is not None:
+            from kg.distributed import build_distributed, connect
+
+            with connect(dask, workers=jobs) as client:
+                report = build_distributed(inputs, graph_store, client, commit_every=batch, model=model,
+                                           actor_files=actor_files, include_unasserted=include_all,
+                                           progress=not quiet)
+        else:
+            from kg.pipeline import build_store
+
+            report = build_store(inputs, graph_store, commit_every=batch, model=model, actor_files=actor_files,
+                                 include_unasserted=include_all, n_process=jobs, progress=not quiet)
+        typer.echo(f"store: {spec or 'memory'} ({report.triples_after} triples, "
+                   f"{report.triples_after - report.triples_before} new)\n"
+                   f"documents: {report.added} added, {report.skipped} already held; "
+                   f"relations: {report.relations}")
+        if output is not None:
+            graph_store.save(output, format=fmt)
+            typer.echo(f"graph: {output}")
 
 
 def _summary(relations: list, *, added: int, total: int, path: Path) -> str:

@@ -40,7 +40,7 @@ from rdflib.term import Identifier, Node
 from kg.errors import QueryError
 from kg.namespace import EVENT_CLASSES
 
-__all__ = ["named_queries", "run_named", "run_sparql"]
+__all__ = ["named_queries", "prepare_bindings", "query_text", "run_named", "run_sparql"]
 
 #: A ``# param NAME: KIND`` line of a named query.
 _PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(\w+)\s*$", re.MULTILINE)
@@ -118,6 +118,16 @@ def run_named(graph: Graph, name: str, **bindings: object) -> list[dict[str, Any
         Traceback (most recent call last):
         kg.errors.QueryError: query 'relations_between' takes a=ACTOR, b=ACTOR; missing b
     """
+    init = prepare_bindings(name, bindings)
+    return _rows(graph.query(_prepared(name), initBindings=init))
+
+
+def query_text(name: str, bindings: Mapping[str, object]) -> str:
+    """Return the text of a named query after checking ``bindings`` against its parameters.
+
+    Raises:
+        QueryError: unknown query name, missing or unexpected parameter.
+    """
     catalogue = _catalogue()
     if name not in catalogue:
         raise QueryError(f"unknown query '{name}'; named queries: {', '.join(catalogue)}")
@@ -129,8 +139,18 @@ def run_named(graph: Graph, name: str, **bindings: object) -> list[dict[str, Any
         problems = [f"missing {', '.join(missing)}"] * bool(missing)
         problems += [f"unexpected {', '.join(unexpected)}"] * bool(unexpected)
         raise QueryError(f"query '{name}' takes {wanted}; {'; '.join(problems)}")
-    init = {Variable(key): _BINDERS[parameters[key]](value) for key, value in bindings.items()}
-    return _rows(graph.query(_prepared(name), initBindings=init))
+    return catalogue[name]
+
+
+def prepare_bindings(name: str, bindings: Mapping[str, object]) -> dict[Variable, Identifier]:
+    """Return the RDF term each parameter of a named query is bound to (typed, never pasted).
+
+    Example:
+        >>> prepare_bindings("partners", {"actor": "IND"})
+        {rdflib.term.Variable('actor'): rdflib.term.Literal('IND')}
+    """
+    parameters = _parameters(query_text(name, bindings))
+    return {Variable(key): _BINDERS[parameters[key]](value) for key, value in bindings.items()}
 
 
 def run_sparql(graph: Graph, query_text: str, *, source: str = "query") -> list[dict[str, Any]]:
@@ -171,8 +191,12 @@ def _rows(result: Result) -> list[dict[str, Any]]:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return [{"subject": _plain(s), "predicate": _plain(p), "object": _plain(o)}
                 for s, p, o in result.graph]
-    names = [str(var) for var in result.vars]
-    return [{name: _plain(row[index]) for index, name in enumerate(names)} for row in result]
+    return _rows_from_terms([str(var) for var in result.vars], result)
+
+
+def _rows_from_terms(names: list[str], rows) -> list[dict[str, Any]]:
+    """Rows of rdflib terms (one sequence per row, in ``names`` order) as dicts of plain values."""
+    return [{name: _plain(row[index]) for index, name in enumerate(names)} for row in rows]
 
 
 def _plain(term: Node | None) -> Any:

@@ -1,0 +1,353 @@
+"""Graph stores: where built relations go, one committed document batch at a time.
+
+Two stores share one small interface. ``MemoryStore`` is rdflib's in-memory graph (Turtle on
+disk through ``kg.graph.save_graph``): simple, for graphs up to a few million triples.
+``OxigraphStore`` is a persistent Oxigraph database (pyoxigraph, RocksDB) for graphs of tens of
+millions of triples: each document batch is one transaction, so a killed process loses at most
+the batch it was writing, and ``bulk_load`` reads N-Triples shards without holding them in memory.
+
+Both record, per document, the SHA-256 of its content in a separate named graph
+(``INGEST_GRAPH``), so an incremental build skips the documents a store already holds
+(``has_document``). The kg graph itself stays in the default graph and is what queries see.
+
+Example:
+    >>> from kg.records import ActorRef, Document, Relation
+    >>> india = ActorRef(text="India", id="IND", country="IND", kind="state", label="India")
+    >>> russia = ActorRef(text="Russia", id="RUS", country="RUS", kind="state", label="Russia")
+    >>> document = Document(id="d1", text="India and Russia signed a pact.")
+    >>> relation = Relation(doc_id="d1", sentence=document.text, start=0, end=31, source=india,
+    ...     target=russia, type="AGREE", cameo="057", cooperation=8.0, verb="sign",
+    ...     trigger_start=17, trigger_end=23)
+    >>> store = open_store("oxigraph:")          # no path: a temporary in-memory Oxigraph
+    >>> store.add_documents([(document, [relation])])
+    >>> store.has_document("d1", content_hash(document)), store.has_document("d2", "x")
+    (True, False)
+    >>> store.query("partners", actor="IND")
+    [{'partner': 'RUS', 'type': 'AGREE', 'direction': 'out', 'events': 1, 'cooperation': 8.0}]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError, KgError
+from kg.records import Document, Relation
+
+__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "open_store"]
+
+#: Named graph holding one ``<document> ingest:sha256 "hex"`` record per committed document.
+INGEST_GRAPH = "https://w3id.org/kg/id/ingest"
+_SHA256 = "https://w3id.org/kg/id/ingest#sha256"
+
+#: A batch: documents with the relations extracted from each (an empty list is still recorded).
+Batch = Sequence[tuple[Document, Sequence[Relation]]]
+
+_STORE_CHOICES = "memory, memory:GRAPH.ttl or oxigraph:FOLDER"
+
+# A state or IGO first met through a person gets its code as label and a default kind; when a
+# later batch names it, these defaults go (kg.graph does the same inside one graph).
+_DEFAULTS_UPDATE = """
+PREFIX kgo: <https://w3id.org/kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+DELETE {{ ?actor skos:prefLabel ?code }}
+WHERE {{ ?actor kgo:code ?code ; skos:prefLabel ?code , ?label . FILTER(?label != ?code) }} ;
+DELETE {{ ?actor a kgo:State }}
+WHERE {{ ?actor kgo:code ?code ; a kgo:State , ?kind .
+        VALUES ?kind {{ kgo:IGO kgo:Person kgo:Organisation }} FILTER(?code NOT IN ({igos})) }} ;
+DELETE {{ ?actor a kgo:IGO }}
+WHERE {{ ?actor kgo:code ?code ; a kgo:IGO , ?kind .
+        VALUES ?kind {{ kgo:State kgo:Person kgo:Organisation }} FILTER(?code IN ({igos})) }}
+"""
+
+
+def _defaults_update() -> str:
+    from kg.graph import _SCHEME_IGOS
+
+    igos = ", ".join(f'"{code}"' for code in sorted(_SCHEME_IGOS))  # kg's own constant codes
+    return _DEFAULTS_UPDATE.format(igos=igos)
+
+
+def content_hash(document: Document) -> str:
+    """Return the SHA-256 of what a document contributes: its text, date and URL.
+
+    Example:
+        >>> content_hash(Document(id="a", text="x")) == content_hash(Document(id="b", text="x"))
+        True
+    """
+    key = "\x00".join((document.text, document.date or "", document.url or ""))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def open_store(spec: str | Path | None = None):
+    """Open the store a spec names.
+
+    Args:
+        spec: ``None`` or ``"memory"``: a new in-memory rdflib graph; ``"memory:GRAPH.ttl"``: the
+            same, loaded from that file when it exists (``save()`` writes it back);
+            ``"oxigraph:FOLDER"``: a persistent Oxigraph store (created when missing);
+            ``"oxigraph:"``: a temporary in-memory Oxigraph store.
+
+    Raises:
+        InputError: an unknown kind of store, or a store another process holds open.
+    """
+    text = "memory" if spec is None else str(spec)
+    kind, _, location = text.partition(":")
+    if kind == "memory":
+        return MemoryStore(location or None)
+    if kind == "oxigraph":
+        return OxigraphStore(location or None)
+    raise InputError(text, "unknown store", fix=f"use one of: {_STORE_CHOICES}")
+
+
+class _Store:
+    """What both stores share: batches in, named queries out."""
+
+    def add_documents(self, batch: Batch) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def query(self, name: str, **bindings: object) -> list[dict[str, Any]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the store (an Oxigraph folder can then be opened by another process)."""
+
+
+class MemoryStore(_Store):
+    """rdflib's in-memory graph; documents are recorded in memory (and lost with it)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        from rdflib import Graph
+
+        from kg.graph import load_graph
+
+        self.path = Path(path) if path else None
+        self.graph = load_graph(self.path) if self.path and self.path.exists() else Graph(bind_namespaces="core")
+        self._documents: set[tuple[str, str]] = set()
+        self._changed = False
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def has_document(self, doc_id: str, digest: str) -> bool:
+        """Whether a document with this id and content hash was added."""
+        return (doc_id, digest) in self._documents
+
+    def add_documents(self, batch: Batch) -> None:
+        """Add the relations of a batch of documents and record the documents."""
+        from kg.graph import build_graph
+
+        build_graph((relation for _, relations in batch for relation in relations), graph=self.graph)
+        self._documents.update((document.id, content_hash(document)) for document, _ in batch)
+        self._changed = True
+
+    def record_documents(self, documents: Iterable[tuple[str, str]]) -> None:
+        """Record ``(doc_id, content_hash)`` pairs whose triples were bulk-loaded."""
+        self._documents.update(documents)
+
+    def bulk_load(self, paths: Iterable[str | Path]) -> None:
+        """Parse N-Triples files into the graph."""
+        for path in paths:
+            self.graph.parse(str(path), format="nt")
+            self._changed = True
+        self.graph.update(_defaults_update())
+
+    def query(self, name: str, **bindings: object) -> list[dict[str, Any]]:
+        """Run a named query (``kg.sparql.named_queries``) with bound values."""
+        from kg.sparql import run_named
+
+        return run_named(self.graph, name, **bindings)
+
+    def to_rdflib(self):
+        """The rdflib graph itself."""
+        return self.graph
+
+    def save(self, path: str | Path | None = None, *, format: str | None = None) -> Path:
+        """Write the graph atomically (to the file it was opened from by default)."""
+        from kg.graph import save_graph
+
+        target = path or self.path
+        if target is None:
+            raise KgError("an in-memory store has no file to save to; pass a path")
+        return save_graph(self.graph, target, format=format)
+
+    def close(self) -> None:
+        """Write the graph back to the file it was opened from, when anything was added."""
+        if self.path is not None and self._changed:
+            self.save()
+            self._changed = False
+
+
+class OxigraphStore(_Store):
+    """A persistent Oxigraph store: one transaction per document batch, bulk loads, SPARQL."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        import pyoxigraph
+
+        self.path = Path(path) if path else None
+        try:
+            self._store = pyoxigraph.Store(str(self.path)) if self.path else pyoxigraph.Store()
+        except OSError as err:
+            raise InputError(str(self.path), f"cannot open the Oxigraph store ({_first_line(err)})",
+                             fix="close the other kg process using it, or name another folder") from err
+        self._ox = pyoxigraph
+        self._ingest = pyoxigraph.NamedNode(INGEST_GRAPH)
+        self._sha256 = pyoxigraph.NamedNode(_SHA256)
+        # heal defaults a process killed between a batch and its clean-up may have left
+        self._store.update(_defaults_update())
+
+    def __len__(self) -> int:
+        """Triples in the kg graph (the default graph), document records excluded."""
+        solution = next(iter(self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+        return int(solution["n"].value)
+
+    def documents(self) -> int:
+        """How many document records the store holds."""
+        return sum(1 for _ in self._store.quads_for_pattern(None, self._sha256, None, self._ingest))
+
+    def has_document(self, doc_id: str, digest: str) -> bool:
+        """Whether a document with this id and content hash was committed."""
+        from kg.namespace import document_iri
+
+        pattern = (self._ox.NamedNode(str(document_iri(doc_id))), self._sha256, self._ox.Literal(digest), self._ingest)
+        return next(iter(self._store.quads_for_pattern(*pattern)), None) is not None
+
+    def add_documents(self, batch: Batch) -> None:
+        """Add a batch's relations and document records in one transaction."""
+        from kg.graph import build_graph
+
+        graph = build_graph(relation for _, relations in batch for relation in relations)
+        default = self._ox.DefaultGraph()
+        quads = [self._ox.Quad(_ox_term(self._ox, s), _ox_term(self._ox, p), _ox_term(self._ox, o), default)
+                 for s, p, o in graph]
+        quads += self._records((document.id, content_hash(document)) for document, _ in batch)
+        self._store.extend(quads)
+        self._store.update(_defaults_update())
+
+    def record_documents(self, documents: Iterable[tuple[str, str]]) -> None:
+        """Record ``(doc_id, content_hash)`` pairs whose triples were bulk-loaded, in one transaction."""
+        self._store.extend(self._records(documents))
+
+    def _records(self, documents: Iterable[tuple[str, str]]) -> list:
+        from kg.namespace import document_iri
+
+        return [self._ox.Quad(self._ox.NamedNode(str(document_iri(doc_id))), self._sha256,
+                              self._ox.Literal(digest), self._ingest) for doc_id, digest in documents]
+
+    def bulk_load(self, paths: Iterable[str | Path]) -> None:
+        """Load N-Triples files into the default graph with Oxigraph's bulk loader (streamed)."""
+        for path in paths:
+            try:
+                self._store.bulk_load(path=str(path), format=self._ox.RdfFormat.N_TRIPLES,
+                                      to_graph=self._ox.DefaultGraph())
+            except SyntaxError as err:
+                raise InputError(str(path), f"not valid N-Triples ({_first_line(err)})",
+                                 fix="regenerate the shard") from err
+        self._store.flush()
+        self._store.update(_defaults_update())
+
+    def query(self, name: str, **bindings: object) -> list[dict[str, Any]]:
+        """Run a named query with bound values.
+
+        Oxigraph's ``substitutions`` only bind projected variables, so the values go in as a
+        ``VALUES`` row at the start of the query's outer pattern, each written by pyoxigraph
+        from a typed term (its N-Triples form, escaped by Oxigraph): a value is never pasted.
+        """
+        from kg.sparql import _rows_from_terms, prepare_bindings, query_text
+
+        text = query_text(name, bindings)
+        terms = prepare_bindings(name, bindings)
+        if terms:
+            names = " ".join(f"?{variable}" for variable in terms)
+            values = " ".join(str(_ox_term(self._ox, term)) for term in terms.values())
+            text = text.replace("WHERE {", f"WHERE {{\n  VALUES ({names}) {{ ({values}) }}", 1)
+        result = self._store.query(text)
+        names = [variable.value for variable in result.variables]
+        return _rows_from_terms(names, ([_rdflib_term(solution[n]) for n in names] for solution in result))
+
+    def triples(self) -> Iterator[tuple]:
+        """The kg graph's triples as rdflib terms."""
+        for quad in self._store.quads_for_pattern(None, None, None, self._ox.DefaultGraph()):
+            yield _rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object)
+
+    def to_rdflib(self):
+        """Copy the kg graph into an rdflib in-memory graph (for views and SHACL; mind its size)."""
+        from rdflib import Graph
+
+        from kg.graph import _bind_prefixes
+
+        graph = Graph(bind_namespaces="core")
+        _bind_prefixes(graph)
+        graph.addN((s, p, o, graph) for s, p, o in self.triples())
+        return graph
+
+    def save(self, path: str | Path, *, format: str | None = None) -> Path:
+        """Write the kg graph to an RDF file atomically (N-Triples and Turtle by Oxigraph itself)."""
+        from kg.graph import _format_of, save_graph
+        from kg.io import atomic_write
+        from kg.namespace import PREFIXES
+
+        target = Path(path)
+        plugin = _format_of(target, format)
+        formats = {"nt": self._ox.RdfFormat.N_TRIPLES, "turtle": self._ox.RdfFormat.TURTLE}
+        if plugin not in formats or target.suffix == ".gz":
+            return save_graph(self.to_rdflib(), target, format=format)
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        with atomic_write(target, mode="wb") as handle:
+            self._store.dump(handle, format=formats[plugin], from_graph=self._ox.DefaultGraph(),
+                             **({"prefixes": prefixes} if plugin == "turtle" else {}))
+        return target
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None:
+            self._store.flush()
+            self._store = None
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).splitlines() or [type(err).__name__])[0]
+
+
+def _ox_term(ox, term):
+    """An rdflib term as the pyoxigraph term of the same value."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(term):
+    """A pyoxigraph term as the rdflib term of the same value (None stays None)."""
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))

@@ -1,0 +1,216 @@
+"""Stores: rdflib in memory and persistent Oxigraph give the same graph and answers; incremental
+builds skip what a store holds; a killed build leaves whole documents and resumes; Dask workers."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.pipeline import build_store
+from kg.sparql import named_queries
+from kg.store import content_hash, open_store
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _rows(rows):
+    return sorted(json.dumps(row, sort_keys=True, default=str) for row in rows)
+
+
+def _key(relation):
+    return (relation.doc_id, relation.start, relation.trigger_start, relation.source.id,
+            relation.target.id, relation.type, relation.confidence, relation.cooperation)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, shared):
+    """Twelve real news documents from ../shared (about 3k words)."""
+    lines = (shared / "corpus" / "news_corpus.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def memory_store(nlp, corpus):
+    store = open_store("memory")
+    build_store([SEEDS, corpus], store, nlp=nlp)
+    return store
+
+
+def test_oxigraph_holds_the_same_graph_as_rdflib(nlp, corpus, memory_store, tmp_path):
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as store:
+        report = build_store([SEEDS, corpus], store, nlp=nlp, commit_every=5)
+        assert report.added == 13 and report.skipped == 0
+        assert len(store) == len(memory_store)
+        # Oxigraph writes decimals canonically ("8" for "8.0"): compare values, not lexical forms
+        assert sorted(map(_key, kg.relations_from_graph(store.to_rdflib()))) == \
+            sorted(map(_key, kg.relations_from_graph(memory_store.graph)))
+
+
+def test_named_queries_answer_the_same_over_both_stores(nlp, corpus, memory_store):
+    store = open_store("oxigraph:")
+    build_store([SEEDS, corpus], store, nlp=nlp)
+    values = {"actor": ["IND", "USA"], "a": ["IND"], "b": ["RUS"], "type": ["AGREE"]}
+    for name, text in named_queries().items():
+        parameters = re.findall(r"^# param (\w+):", text, flags=re.MULTILINE)
+        for choice in range(2):
+            bindings = {key: values[key][choice % len(values[key])] for key in parameters}
+            # ties in a query's ORDER BY may come in another order: compare the rows as multisets
+            assert _rows(store.query(name, **bindings)) == _rows(memory_store.query(name, **bindings)), name
+    assert store.query("partners", actor="IND")
+
+
+def test_oxigraph_bound_values_are_never_sparql(memory_store):
+    store = open_store("oxigraph:")
+    store.bulk_load([])
+    for injection in ['IND" } UNION { ?s ?p ?o } #', "IND> . ?s ?p ?o", "IND\\\" ) }"]:
+        assert store.query("partners", actor=injection) == []
+
+
+def test_rebuild_skips_held_documents_and_adds_changed_ones(nlp, corpus, tmp_path):
+    folder = tmp_path / "db"
+    with open_store(f"oxigraph:{folder}") as store:
+        build_store([corpus], store, nlp=nlp)
+        size = len(store)
+    with open_store(f"oxigraph:{folder}") as store:  # reopened from disk
+        assert store.documents() == 12
+        again = build_store([corpus], store, nlp=nlp)
+        assert (again.added, again.skipped, len(store)) == (0, 12, size)
+        extra = tmp_path / "extra.jsonl"
+        extra.write_text(json.dumps({"id": "new-1", "text": "Japan condemned North Korea on Monday."}) + "\n")
+        more = build_store([corpus, extra], store, nlp=nlp)
+        assert (more.added, more.skipped, more.relations) == (1, 12, 1)
+        assert len(store) > size
+
+
+def test_store_spec_errors_are_one_line(tmp_path):
+    with pytest.raises(kg.KgError, match="unknown store; use one of"):
+        open_store("postgres:x")
+    with open_store(f"oxigraph:{tmp_path / 'db'}"), pytest.raises(kg.KgError, match="cannot open the Oxigraph"):
+        open_store(f"oxigraph:{tmp_path / 'db'}")
+
+
+_KILLED_BUILD = textwrap.dedent("""
+    import sys
+    from kg.pipeline import build_store
+    from kg.store import open_store
+
+    class Announcing:
+        def __init__(self, store):
+            self.store = store
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+        def __len__(self):
+            return len(self.store)
+        def add_documents(self, batch):
+            self.store.add_documents(batch)
+            print("committed", len(batch), flush=True)
+
+    build_store([sys.argv[1]], Announcing(open_store("oxigraph:" + sys.argv[2])), commit_every=3)
+    print("finished", flush=True)
+""")
+
+
+def test_a_killed_build_keeps_whole_documents_and_a_rerun_completes(nlp, corpus, memory_store, tmp_path):
+    folder = tmp_path / "db"
+    process = subprocess.Popen([sys.executable, "-c", _KILLED_BUILD, str(corpus), str(folder)],
+                               stdout=subprocess.PIPE, text=True)
+    commits = 0
+    for line in process.stdout:
+        commits += line.startswith("committed")
+        if commits == 2:
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    expected = open_store("memory")
+    build_store([corpus], expected, nlp=nlp)
+    by_document = {}
+    for relation in kg.relations_from_graph(expected.graph):
+        by_document.setdefault(relation.doc_id, []).append(_key(relation))
+    with open_store(f"oxigraph:{folder}") as store:
+        held = store.documents()
+        assert 6 <= held < 12
+        found = {}
+        for relation in kg.relations_from_graph(store.to_rdflib()):
+            found.setdefault(relation.doc_id, []).append(_key(relation))
+        documents = [json.loads(line) for line in corpus.read_text().splitlines()]
+        for record in documents:
+            document = kg.Document(id=record["id"], text=record["text"], date=record.get("date"),
+                                   url=record.get("url"))
+            if store.has_document(document.id, content_hash(document)):
+                assert sorted(found.get(document.id, [])) == sorted(by_document.get(document.id, []))
+            else:  # nothing of an uncommitted document is in the store
+                assert document.id not in found
+        rerun = build_store([corpus], store, nlp=nlp)
+        assert (rerun.added, rerun.skipped) == (12 - held, held)
+        assert sorted(map(_key, kg.relations_from_graph(store.to_rdflib()))) == \
+            sorted(map(_key, kg.relations_from_graph(expected.graph)))
+
+
+def test_cli_build_into_oxigraph_twice_adds_nothing_the_second_time(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    arguments = ["build", str(corpus), "--store", f"oxigraph:{tmp_path / 'db'}", "-q", "--batch", "4"]
+    first = CliRunner().invoke(app, arguments)
+    assert first.exit_code == 0, first.output
+    assert "12 added, 0 already held" in first.output
+    second = CliRunner().invoke(app, [*arguments, "-o", str(tmp_path / "graph.nt")])
+    assert second.exit_code == 0, second.output
+    assert "0 added, 12 already held" in second.output and " 0 new)" in second.output
+    assert len(kg.load(tmp_path / "graph.nt")) > 0
+
+
+def test_dask_workers_load_the_model_once_and_build_the_same_graph(corpus, memory_store, tmp_path):
+    from kg.distributed import build_distributed, connect
+
+    seeds_and_news = [SEEDS, corpus]
+    with connect("local", workers=2) as client, open_store(f"oxigraph:{tmp_path / 'db'}") as store:
+        report = build_distributed(seeds_and_news, store, client, commit_every=2,
+                                   shard_dir=tmp_path / "shards")
+        loads = client.run(_pipelines_loaded)
+        again = build_distributed(seeds_and_news, store, client, commit_every=2)
+        assert (report.added, again.added, again.skipped) == (13, 0, 13)
+        assert sorted(map(_key, kg.relations_from_graph(store.to_rdflib()))) == \
+            sorted(map(_key, kg.relations_from_graph(memory_store.graph)))
+    assert set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1
+    assert not list((tmp_path / "shards").iterdir())
+
+
+def _pipelines_loaded() -> int:
+    from kg.distributed import _worker_pipeline
+
+    return _worker_pipeline.cache_info().currsize
+
+
+def test_a_memory_store_with_a_file_is_written_back(nlp, tmp_path):
+    path = tmp_path / "graph.ttl"
+    with open_store(f"memory:{path}") as store:
+        build_store([SEEDS], store, nlp=nlp)
+        size = len(store)
+    with open_store(f"memory:{path}") as store:
+        assert len(store) == size
+        build_store([SEEDS], store, nlp=nlp)  # records live in memory: re-parsed, nothing added
+        assert len(store) == size
+
+
+def test_two_processes_extract_what_one_does_in_the_same_order(nlp, corpus):
+    from kg.pipeline import extract_by_document
+    from kg.read import read_documents
+
+    def run(n_process):
+        return [(document.id, [_key(r) for r in relations]) for document, relations in
+                extract_by_document(read_documents([corpus]), nlp=nlp, n_process=n_process, batch_size=3)]
+
+    assert run(2) == run(1)
