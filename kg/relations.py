@@ -55,6 +55,8 @@ _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "ex
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
 #: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with", "between")
+#: Verbs of membership: their target must be an organisation.
+_MEMBERSHIP_VERBS = {"join", "rejoin", "accede"}
 #: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
 _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "train"}
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
@@ -288,6 +290,9 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
             return [(s, t, round(0.8 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
         base = trigger.base_confidence
+        if entry.trigger in _MEMBERSHIP_VERBS:
+            # joining is membership only of an organisation: "Finland joined NATO", not "joined Chile in ..."
+            targets = [t for t in targets if t.actor.kind == "igo"]
     return _pairs(sources, targets, entry, base)
 
 
@@ -562,6 +567,10 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) ->
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
+    # a gerund clause completing a noun is its content, not a fact: "objections to Sweden joining NATO"
+    # or a gerund with its own subject after a preposition: "dropped its objections to Sweden joining NATO"
+    hedged = hedged or (trigger.tag_ == "VBG" and trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep"
+                        and (trigger.head.head.pos_ == "NOUN" or any(c.dep_ == "nsubj" for c in trigger.children)))
     node, below = trigger, None
     circumstance = False  # past a prepositional or adverbial link: the trigger only sets the scene
     while True:

@@ -251,3 +251,12 @@ def test_passive_conjunct_greeting_by_a_counterpart_is_a_meeting(nlp):
 
 def test_a_veto_of_a_drafted_resolution_targets_the_drafter(nlp):
     assert relations(nlp, "Russia vetoed a US-drafted resolution on Gaza.") == {("RUS", "USA", "REJECT")}
+
+
+def test_joining_an_organisation_is_membership_but_joining_a_state_is_not(nlp):
+    assert relations(nlp, "Finland joined NATO in April.", date="2023-04-04") == {("FIN", "NATO", "COOPERATE")}
+    assert relations(nlp, "Brazil joined Argentina in criticising the vote.") == set()
+
+
+def test_a_gerund_clause_with_its_own_subject_is_content_not_fact(nlp):
+    assert relations(nlp, "Turkey dropped its objections to Sweden joining NATO.") == set()
