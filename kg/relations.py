@@ -55,6 +55,8 @@ _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "ex
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
 #: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with", "between")
+#: Participles that give goods a state of origin: "vehicles imported from China".
+_ORIGIN_VERBS = {"import", "export", "ship", "make", "produce", "manufacture"}
 #: Verbs of membership: their target must be an organisation.
 _MEMBERSHIP_VERBS = {"join", "rejoin", "accede"}
 #: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
@@ -370,6 +372,12 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
         if owned:
             return owned
     # a state's name or demonym on the thing acted upon: "shelled a South Korean island"
+    # "tariffs on vehicles imported from China": goods name their state of origin
+    origins = [t for token in tokens for acl in token.children if acl.dep_ == "acl"
+               and acl.lemma_.lower() in _ORIGIN_VERBS for t in _prepositional_objects(acl, ("from",))]
+    found = _resolve_all(origins, resolver)
+    if found:
+        return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75)) for m in found]
     labelled: dict[str | None, Mention] = {}
     # "duties on a list of U.S. products": the label may sit on the of-complement
     for token in _with_of_complements(tokens):
@@ -500,7 +508,11 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     owners = [child for child in noun.children
               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
     # "the expulsion of two diplomats by the Netherlands", "a visit by Tokayev to Tashkent"
-    agents = [t for holder in _with_of_complements([noun]) for t in _prepositional_objects(holder, ("by",))]
+    # "criticism of Hanoi from the US embassy", "aid from Japan": "from" names the source unless it is the target
+    agent_preps = ("by",) if "from" in entry.target_preps else ("by", "from")
+    agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
+                                                    else [])
+    agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
     borrowed = not sources and governor is not None
     if borrowed:

@@ -268,3 +268,11 @@ def test_a_gerund_clause_with_its_own_subject_is_content_not_fact(nlp):
                           "inherits it as subject", strict=True)
 def test_short_gerund_clause_misparse(nlp):
     assert ("TUR", "NATO", "COOPERATE") not in relations(nlp, "Turkey dropped its objections to Sweden joining NATO.")
+
+
+def test_criticism_from_an_embassy_names_its_source(nlp):
+    assert ("USA", "VNM", "ACCUSE") in relations(nlp, "The visit drew criticism of Hanoi from the US embassy.")
+
+
+def test_goods_imported_from_a_state_name_the_target_of_a_tariff(nlp):
+    assert relations(nlp, "Canada imposed tariffs on vehicles imported from China.") == {("CAN", "CHN", "SANCTION")}
