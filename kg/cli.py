@@ -67,8 +67,8 @@ def _reports_errors(command: Command) -> Command:
 @_reports_errors
 def extract(inputs: Inputs,
             output: Annotated[Path | None, typer.Option("--output", "-o", help="JSONL file; default stdout.")] = None,
-            model: ModelOption = None, actors: ActorsOption = None, include_all: AllOption = False,
-            jobs: JobsOption = 1, quiet: QuietOption = False) -> None:
+            model: ModelOption = None, actors: ActorsOption = None, replace_actors: ReplaceActorsOption = False,
+            include_all: AllOption = False, jobs: JobsOption = 1, quiet: QuietOption = False) -> None:
     """Write the relations found in INPUTS as JSONL, one relation a line.
 
     Example: kg extract seeds/ -o relations.jsonl
@@ -76,7 +76,8 @@ def extract(inputs: Inputs,
     from kg.io import atomic_write
     from kg.pipeline import extract as extract_relations
 
-    relations = extract_relations(inputs, model=model, actor_files=actors or (),
+    _check_replace(actors, replace_actors)
+    relations = extract_relations(inputs, model=model, actor_files=actors or (), replace_actors=replace_actors,
                                   include_unasserted=include_all, n_process=jobs, progress=not quiet)
     lines = (json.dumps(relation.to_json(), ensure_ascii=False) + "\n" for relation in relations)
     if output is None:
@@ -99,8 +100,8 @@ def build(inputs: Inputs,
           plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the graph to this PNG/SVG/PDF.")] = None,
           fmt: FormatOption = None,
           fresh: Annotated[bool, typer.Option("--fresh", help="Start a new graph even if OUTPUT exists.")] = False,
-          model: ModelOption = None, actors: ActorsOption = None, include_all: AllOption = False,
-          jobs: JobsOption = 1, quiet: QuietOption = False,
+          model: ModelOption = None, actors: ActorsOption = None, replace_actors: ReplaceActorsOption = False,
+          include_all: AllOption = False, jobs: JobsOption = 1, quiet: QuietOption = False,
           store: Annotated[str | None, typer.Option(
               "--store", help="Store to build into, e.g. oxigraph:FOLDER; documents it holds are skipped.")] = None,
           dask: Annotated[str | None, typer.Option(
@@ -113,15 +114,17 @@ def build(inputs: Inputs,
     from kg.graph import load_graph, relations_from_graph, save_graph
     from kg.pipeline import build as build_graph
 
+    _check_replace(actors, replace_actors)
     if store is not None or dask is not None:
         _build_store(inputs, output=output, spec=store, dask=dask, fmt=fmt, batch=batch, model=model,
-                     actor_files=actors or (), include_all=include_all, jobs=jobs, quiet=quiet)
+                     actor_files=actors or (), replace_actors=replace_actors, include_all=include_all,
+                     jobs=jobs, quiet=quiet)
         return
     if output is None:
         raise InputError("kg build", "no output", fix="pass -o GRAPH.ttl or --store oxigraph:FOLDER")
     graph = load_graph(output) if output.exists() and not fresh else None
     before = len(graph) if graph is not None else 0
-    graph = build_graph(inputs, graph=graph, model=model, actor_files=actors or (),
+    graph = build_graph(inputs, graph=graph, model=model, actor_files=actors or (), replace_actors=replace_actors,
                         include_unasserted=include_all, n_process=jobs, progress=not quiet)
     save_graph(graph, output, format=fmt)
     relations = relations_from_graph(graph)
@@ -135,12 +138,16 @@ def build(inputs: Inputs,
 
 
 def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, dask: str | None, fmt: str | None,
-                 batch: int, model: str | None, actor_files, include_all: bool, jobs: int, quiet: bool) -> None:
+                 batch: int, model: str | None, actor_files, replace_actors: bool, include_all: bool, jobs: int,
+                 quiet: bool) -> None:
     """kg build --store/--dask: stream into a store, skipping the documents it holds."""
     from kg.store import open_store
 
     if spec is None and output is None:
         raise InputError("kg build", "no output", fix="pass --store oxigraph:FOLDER or -o GRAPH.ttl")
+    if replace_actors and dask is not None:
+        raise InputError("kg build", "--replace-actors is not passed to Dask workers",
+                         fix="build without --dask, or add your actors with --actors only")
     with open_store(spec or "memory") as graph_store:
         if dask is not None:
             from kg.distributed import build_distributed, connect
@@ -153,7 +160,8 @@ def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, da
             from kg.pipeline import build_store
 
             report = build_store(inputs, graph_store, commit_every=batch, model=model, actor_files=actor_files,
-                                 include_unasserted=include_all, n_process=jobs, progress=not quiet)
+                                 replace_actors=replace_actors, include_unasserted=include_all, n_process=jobs,
+                                 progress=not quiet)
         typer.echo(f"store: {spec or 'memory'} ({report.triples_after} triples, "
                    f"{report.triples_after - report.triples_before} new)\n"
                    f"documents: {report.added} added, {report.skipped} already held; "
@@ -161,6 +169,12 @@ def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, da
         if output is not None:
             graph_store.save(output, format=fmt)
             typer.echo(f"graph: {output}")
+
+
+def _check_replace(actors: list[str] | None, replace_actors: bool) -> None:
+    if replace_actors and not actors:
+        raise InputError("--replace-actors", "needs at least one --actors FILE",
+                         fix="add --actors FILE or drop --replace-actors")
 
 
 def _summary(relations: list, *, added: int, total: int, path: Path) -> str:
@@ -422,9 +436,7 @@ def actors_lookup(
     from kg.actors import ActorDictionary
     from kg.lookup import lookup_actor, lookup_jsonl
 
-    if replace_actors and not actors:
-        raise InputError("--replace-actors", "needs at least one --actors FILE",
-                         fix="add --actors FILE or drop --replace-actors")
+    _check_replace(actors, replace_actors)
     dictionary = ActorDictionary.load(actors, replace=replace_actors) if actors else None
     if text == "-":
         for found in lookup_jsonl(sys.stdin.buffer, date=date, context=context, actors=dictionary):

@@ -40,7 +40,7 @@ def extract_documents(documents: Iterable[Document], **options) -> Iterator[Rela
 
 def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str | None = None,
                         include_unasserted: bool = False, actor_files: Sequence[str] = (),
-                        batch_size: int = 64, n_process: int = 1,
+                        replace_actors: bool = False, batch_size: int = 64, n_process: int = 1,
                         progress: bool = False) -> Iterator[tuple[Document, list[Relation]]]:
     """Parse documents (streamed, in batches) and yield each with its relations, in input order.
 
@@ -52,6 +52,7 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
         model: spaCy model name or path (defaults tried otherwise).
         include_unasserted: Also yield hedged and negated relations, flagged.
         actor_files: User actor dictionary files added to the shipped one.
+        replace_actors: Use only ``actor_files``, not the shipped dictionary.
         batch_size: Documents per spaCy batch.
         n_process: Processes; with more than one, forked workers each parse and extract
             whole batches and send back only relations.
@@ -61,8 +62,9 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
     from kg.parse import load_pipeline
 
     if nlp is None:
-        nlp = load_pipeline(model, actor_files=actor_files)
-    actors = ActorDictionary.load(actor_files) if actor_files else default_dictionary()
+        nlp = load_pipeline(model, actor_files=actor_files, replace_actors=replace_actors)
+    custom = actor_files or replace_actors
+    actors = ActorDictionary.load(actor_files, replace=replace_actors) if custom else default_dictionary()
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         pairs = _extract_in_processes(documents, (nlp, actors, include_unasserted), batch_size, n_process)
     else:

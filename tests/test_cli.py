@@ -155,3 +155,19 @@ def test_plot_command_writes_a_png(tmp_path, pact_file):
     result = invoke("plot", str(graph), "-o", str(tmp_path / "graph.png"))
     assert result.exit_code == 0
     assert (tmp_path / "graph.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_extract_with_user_actors_adds_to_or_replaces_the_shipped_dictionary(tmp_path):
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    (folder / "entities.tsv").write_text("id\tkind\tlabel\tcountry\twikidata\tsource\n"
+                                         "ATL\tstate\tAtlantis\t\t\tmy notes\n", encoding="utf-8")
+    (folder / "names.tsv").write_text("name\tid\tform\tsource\nAtlantis\tATL\tname\tmy notes\n", encoding="utf-8")
+    text = tmp_path / "news.txt"
+    text.write_text("Atlantis and Chile signed a fisheries pact.", encoding="utf-8")
+    added = invoke("extract", str(text), "--actors", str(folder))
+    assert {(json.loads(line)["source"]["country"]) for line in added.stdout.splitlines()} == {"ATL", "CHL"}
+    replaced = invoke("extract", str(text), "--actors", str(folder), "--replace-actors")
+    assert replaced.exit_code == 0 and replaced.stdout == ""  # Chile is no longer known: no pair
+    missing = invoke("extract", str(text), "--replace-actors")
+    assert missing.exit_code == 2 and "needs at least one --actors FILE" in missing.stderr
