@@ -31,8 +31,6 @@ __all__ = ["MODALITY_CUES", "EventLexicon", "LexiconEntry", "default_lexicon"]
 #: The kinds of modality cue (see kg/data/events/modality.tsv).
 MODALITY_CUES = ("modal", "governor", "modifier", "mark", "negator", "report")
 
-_LEXICON_COLUMNS = ("trigger", "pos", "objects", "type", "cameo", "goldstein", "target_preps", "mutual")
-
 
 @dataclass(frozen=True)
 class LexiconEntry:
