@@ -244,6 +244,10 @@ class MentionResolver:
         shot down ...", "the minister announced his country will ...", "North Korea issued a warning
         when it threatened ...". Not when that clause also has an actor as object, which 'it' could
         mean as well ("Russia warned Ukraine that it would ...")."""
+        own = self._own_clause_subjects(token)
+        if own:
+            # "Mexico would deploy troops throughout its country": the possessor is the clause's own subject
+            return own
         clause = token.head
         while clause.dep_ not in _PRONOUN_CLAUSE_DEPS and clause.head.i != clause.i:
             clause = clause.head
@@ -253,18 +257,36 @@ class MentionResolver:
         # "Thailand recalled its envoy and said it would ...": a conjoined verb shares the first one's subject
         while governor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
             governor = governor.head
-        if any(child.dep_ in ("dobj", "dative") and self.resolve(child) for child in governor.children):
-            return []
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or subjects[0].lower_ in _SUBJECT_PRONOUNS:
             return []
         named = [m for subject in subjects for item in conjuncts(subject) for m in self.resolve(item)]
         if not named:
             return []
+        # an object naming another actor makes the pronoun ambiguous ("its own envoy" does not)
+        others = {m.actor.country for child in governor.children if child.dep_ in ("dobj", "dative")
+                  for m in self.resolve(child)} - {m.actor.country for m in named}
+        if others:
+            return []
         # "they"/"their" stand for all of them; "it" for the first that names an actor ("ISLAMABAD - Pakistan said it")
         plural = token.lower_ in _PLURAL_PRONOUNS or any(c.lower_ in _PLURAL_PRONOUNS for c in token.children)
         chosen = list({m.actor.country: m for m in named}.values()) if plural else named[:1]
         return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7)) for m in chosen]
+
+    def _own_clause_subjects(self, token: Token) -> list[Mention]:
+        """For a possessed noun outside its clause's subject ("... throughout its country"), the actors
+        that subject names; nothing when the noun is (in) the subject itself."""
+        if token.dep_ in ("nsubj", "nsubjpass") or token.lower_ in _SUBJECT_PRONOUNS:
+            return []
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            if verb.dep_ in ("nsubj", "nsubjpass"):
+                return []
+            verb = verb.head
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
+                for subject in subjects if subject.lower_ not in _SUBJECT_PRONOUNS
+                for m in self.resolve(subject)][:1]
 
     def _previous_subject(self, pronoun: Token) -> list[Mention]:
         """A sentence opening with 'It'/'They' continues the previous sentence's subject:

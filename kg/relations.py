@@ -508,8 +508,9 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[M
     owners = [child for child in noun.children
               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
     # "the expulsion of two diplomats by the Netherlands", "a visit by Tokayev to Tashkent"
-    # "criticism of Hanoi from the US embassy", "aid from Japan": "from" names the source unless it is the target
-    agent_preps = ("by",) if "from" in entry.target_preps else ("by", "from")
+    # "criticism of Hanoi from the US embassy", "aid from Japan", "a visit of Taiwan's president to the US":
+    # "from" and "of" name the source unless the entry reads them as the target
+    agent_preps = ("by", *(prep for prep in ("from", "of") if prep not in entry.target_preps))
     agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
                                                     else [])
     agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]

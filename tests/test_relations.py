@@ -276,3 +276,9 @@ def test_criticism_from_an_embassy_names_its_source(nlp):
 
 def test_goods_imported_from_a_state_name_the_target_of_a_tariff(nlp):
     assert relations(nlp, "Canada imposed tariffs on vehicles imported from China.") == {("CAN", "CHN", "SANCTION")}
+
+
+def test_a_possessive_inside_a_clause_refers_to_that_clauses_subject(nlp):
+    text = "The US State Department said that Mexico would deploy its troops throughout its country."
+    assert relations(nlp, text) == set()
+    assert relations(nlp, "Britain's criticism of the European Union angered Brussels.") == {("GBR", "EU", "ACCUSE")}
