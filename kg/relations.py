@@ -124,7 +124,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     question = sent.text.rstrip().endswith("?")
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
-        pairs = pair_finder(trigger, resolver)
+        pairs = pair_finder(trigger, resolver, lexicon)
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
         reporter = _reporter(trigger.token, lexicon, resolver) if pairs else None
         for source, target, confidence in pairs:
@@ -241,7 +241,8 @@ def _noun_names(noun: Token) -> list[str]:
 
 # --- verbal triggers -------------------------------------------------------------------------
 
-def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Mention, Mention, float]]:
+def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
+                  lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     verb, entry = trigger.token, trigger.entry
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -254,7 +255,7 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
         # "sanctions were imposed on Iran": the passive subject is the event, the target its preposition's
         targets = _resolve_targets(prepositional, resolver) or _resolve_targets(patients, resolver)
         base = 0.85
-        if not sources and verb.dep_ == "ccomp" and _is_report(verb.head):
+        if not sources and verb.dep_ == "ccomp" and lexicon.has_cue(verb.head.lemma_.lower(), "report"):
             # "Peru announced that the ambassador has been expelled": the announcer acted
             sources = _resolve_all(_subjects(verb.head), resolver)
             base = 0.7
@@ -275,7 +276,7 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
                            if t.actor.country not in excluded]
             if not targets:
                 targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
-        complement_governed = entry.type in _COMPLEMENT_TARGET_TYPES or default_lexicon().has_cue(
+        complement_governed = entry.type in _COMPLEMENT_TARGET_TYPES or lexicon.has_cue(
             entry.trigger, "governor")
         if not targets and complement_governed:
             targets = _resolve_targets(_complement_targets(verb), resolver)
@@ -300,10 +301,6 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Me
 
 def _own_subject(clause: Token) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
-
-
-def _is_report(verb: Token) -> bool:
-    return default_lexicon().has_cue(verb.lemma_.lower(), "report")
 
 
 def _is_reciprocal(token: Token) -> bool:
@@ -484,9 +481,10 @@ def _with_of_complements(tokens: list[Token]) -> list[Token]:
 
 # --- nominal triggers ------------------------------------------------------------------------
 
-def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver) -> list[tuple[Mention, Mention, float]]:
+def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
+                   lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     noun, entry = trigger.token, trigger.entry
-    if _is_light_verb_object(noun):
+    if _is_light_verb_object(noun, lexicon):
         return []
     # "talks between India and Pakistan" -> joint among the coordinated objects of "between"
     between = _resolve_all([t for holder in _with_of_complements([noun])
@@ -560,12 +558,12 @@ def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Me
     return []
 
 
-def _is_light_verb_object(noun: Token) -> bool:
+def _is_light_verb_object(noun: Token, lexicon: EventLexicon) -> bool:
     """The noun is already an event as the object of a light verb ("imposed sanctions")."""
     head = noun.head.head if noun.head.dep_ == "prep" else noun.head
     if head.pos_ != "VERB":
         return False
-    return any(trigger.object_token == noun for trigger in _verb_triggers(head, default_lexicon()))
+    return any(trigger.object_token == noun for trigger in _verb_triggers(head, lexicon))
 
 
 # --- modality --------------------------------------------------------------------------------
