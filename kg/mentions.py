@@ -26,7 +26,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +42,10 @@ _METONYM_FORMS = {"capital", "seat"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _PAIR_NOUNS = {"country", "nation", "side", "leader", "government", "state", "neighbour", "neighbor"}
 _PAIR_WORDS = {"two", "both"}
+#: Heads of a definite description that stands for a state named just before: "the island nation".
+_DESCRIBED_NOUNS = {"country", "nation", "kingdom", "republic", "archipelago", "state"}
+#: Lower-case words that may describe a state by its place: "the island nation", "the Pacific island nation".
+_PLACE_WORDS = {"island", "landlocked", "coastal", "neighbouring", "neighboring"}
 _SUBJECT_PRONOUNS = {"it", "they"}
 _PLURAL_PRONOUNS = {"they", "their"}
 #: "his country", "its government": a possessive pronoun on these nouns points to a state.
@@ -135,8 +139,8 @@ class MentionResolver:
                 # "... and their coast guards held a drill" (but "his North Korean counterpart" names its state)
                 return self._clause_subject(token)
         members = self._group_members(token) if token.lemma_.lower() in _GROUP_NOUNS else []
-        # "the two leaders", "both sides"
-        return members or self._pair_coreference(token)
+        # "the two leaders", "both sides"; "the West African country"
+        return members or self._pair_coreference(token) or self._described_state(token)
 
     def _group_members(self, token: Token) -> list[Mention]:
         """'countries such as the UK, Canada and France', 'nations including Japan': the members;
@@ -305,6 +309,37 @@ class MentionResolver:
             return []
         unique = {m.actor.country: m for m in found}
         return [Mention(token=pronoun.i, actor=m.actor, confidence=min(m.confidence, 0.6)) for m in unique.values()]
+
+    def _described_state(self, token: Token) -> list[Mention]:
+        """'the West African country', 'the island nation': a state named shortly before.
+
+        Only a singular description whose modifiers all place it ("West African", "Middle Eastern",
+        "island"); it stands for the last state named in its own or the previous sentence that is
+        not a subject of its clause, preferring states named outside any subject (the place or party
+        acted on, not the actor: "Paris sent troops to Mali ... to the West African country").
+        """
+        if token.lemma_.lower() not in _DESCRIBED_NOUNS or token.tag_ != "NN":
+            return []
+        modifiers = [child for child in token.children if child.dep_ in ("amod", "compound", "nmod")]
+        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
+        placed = modifiers and all(
+            (word.text[:1].isupper() and word.i not in self._actor_spans) or word.lower_ in _PLACE_WORDS
+            for modifier in modifiers for word in modifier.subtree if word.is_alpha)
+        if determiners != ["the"] or not placed:
+            return []
+        window_start = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        own_subjects = {m.actor.country for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")
+                        for item in conjuncts(child) for m in self.resolve(item)}
+        candidates = [ent for ent in self.doc.ents if window_start <= ent.start and ent.end <= token.i]
+        ranked = sorted(reversed(candidates), key=lambda ent: _in_subject(ent.root))
+        for ent in ranked:
+            named = self._from_span(ent, ent.root)
+            if named and named.actor.kind == "state" and named.actor.country not in own_subjects:
+                return [Mention(token=token.i, confidence=0.6, actor=replace(named.actor, text=token.text))]
+        return []
 
     def _pair_coreference(self, token: Token) -> list[Mention]:
         """'the two countries', 'both sides': the last two distinct states named before the token."""

@@ -81,6 +81,8 @@ _CLAIM_TARGET_TYPES = {"ACCUSE": ("ccomp",), "PROTEST": ("advcl",)}
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 #: Marker in a lexicon entry's target_preps: the direct object is a topic, not a party ("discussed Iran").
 _TOPIC_OBJECT = "-obj"
+#: Marker on a nominal entry: whoever answers the noun is its target ("Kyiv dismissed Moscow's proposal").
+_ANSWERER_TARGET = "-answerer"
 #: Links by which a phrase sets the scene of a clause rather than being its content.
 _ADJUNCT_DEPS = {"prep", "npadvmod", "advmod"}
 #: How a clause or object hangs on the verb that governs it (and so may hedge or deny it).
@@ -458,7 +460,9 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     found: list[Token] = []
     # "out of Niger", "away from the border": a two-word preposition nests the second word
     nested = [inner for prep in head.children if prep.dep_ == "prep" for inner in prep.children if inner.dep_ == "prep"]
-    for prep in [*(child for child in head.children if child.dep_ == "prep"), *nested]:
+    # "sent police to the island nation" may hang "to" as a dative
+    direct = [child for child in head.children if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")]
+    for prep in [*direct, *nested]:
         if prep.lower_ not in preps:
             continue
         for pobj in prep.children:
@@ -499,6 +503,8 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
                                               else [])
     targets = _resolve_targets([t for holder in holders
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
+    if not targets and _ANSWERER_TARGET in entry.target_preps:
+        targets = _answerers(noun, governor, resolver)
     joint = entry.trigger.startswith("joint ")
     if not targets and not joint and not (entry.mutual and entry.type in _GATHERING_TYPES):
         # a deal with one named side ("the US-Russia deal") is no event of this text
@@ -511,6 +517,8 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
     agent_preps = ("by", *(prep for prep in ("from", "of") if prep not in entry.target_preps))
     agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
                                                     else [])
+    # "proposals raised by the South": the agent of a participle on the noun
+    agent_holders += [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
     agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
     borrowed = not sources and governor is not None
@@ -527,6 +535,18 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         taking_part = not borrowed or _takes_part(noun)
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
     return _pairs(sources, targets, entry, trigger.base_confidence)
+
+
+def _answerers(noun: Token, governor: Token | None, resolver: MentionResolver) -> list[Mention]:
+    """Who an offer is made to: the parties of its clause ("an offer to mediate between India and
+    Pakistan"), else the subject of the verb answering it ("Kyiv rejected Moscow's proposal",
+    "Pyongyang has not responded to Seoul's offer")."""
+    clauses = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VB"]
+    parties = [t for clause in clauses for t in _clause_parties(clause) + _with_of_complements(_clause_parties(clause))]
+    found = _resolve_targets(parties, resolver)
+    if found or governor is None:
+        return found
+    return _resolve_all(_subjects(governor), resolver)
 
 
 def _takes_part(noun: Token) -> bool:
