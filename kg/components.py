@@ -6,6 +6,9 @@ respects them. Each entity carries plain strings that survive ``nlp.pipe(n_proce
 ``ent.ent_id_`` is the kg actor id ("IND", "person:narendra-modi") and ``ent.kb_id_``
 the form of the name ("name", "demonym", "capital", "seat", ...).
 
+``kg_fixed_phrases`` runs first and merges fixed foreign phrases ("persona non grata") into
+one noun, which the tagger and parser otherwise split into words they misparse.
+
 Example:
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -20,13 +23,18 @@ Example:
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.actors import ActorDictionary, default_dictionary
 
-__all__ = ["ActorRuler", "make_actor_ruler"]
+__all__ = ["ActorRuler", "FIXED_PHRASES", "make_actor_ruler", "merge_fixed_phrases"]
+
+#: Phrases merged into one noun before parsing, by lemma: their spellings (words may also be joined
+#: by hyphens, "non-grata", and apostrophes may be curly).
+FIXED_PHRASES = {"persona non grata": ("persona non grata",),
+                 "charge d'affaires": ("charge d'affaires", "chargé d'affaires")}
 
 #: spaCy entity label for each (actor kind, name form); kind alone when the form does not matter.
 _LABELS = {
@@ -109,3 +117,38 @@ def make_actor_ruler(nlp: Language, name: str, actor_files: list[str], replace: 
     """Build the actor ruler from the shipped dictionary plus ``actor_files`` (user TSV files)."""
     actors = ActorDictionary.load(actor_files, replace=replace) if actor_files or replace else default_dictionary()
     return ActorRuler(nlp, name, actors)
+
+
+def _phrase_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for lemma, spellings in FIXED_PHRASES.items():
+        patterns = []
+        for spelling in spellings:
+            words = [{"LOWER": {"IN": [word, word.replace("'", "\u2019")]}} for word in spelling.split()]
+            patterns.append([step for word in words for step in (word, {"ORTH": "-", "OP": "?"})][:-1])
+        matcher.add(lemma, patterns)
+    return matcher
+
+
+@Language.component("kg_fixed_phrases", assigns=["token.lemma", "token.tag", "token.pos"])
+def merge_fixed_phrases(doc: Doc) -> Doc:
+    """Merge each fixed phrase of ``FIXED_PHRASES`` into one noun whose lemma is the phrase.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.blank("en")
+        >>> _ = nlp.add_pipe("kg_fixed_phrases")
+        >>> [t.text for t in nlp("Oslo declared him persona non-grata.")]
+        ['Oslo', 'declared', 'him', 'persona non-grata', '.']
+    """
+    global _MATCHER
+    if _MATCHER is None or _MATCHER.vocab is not doc.vocab:
+        _MATCHER = _phrase_matcher(doc.vocab)
+    spans = filter_spans(Span(doc, start, end, label=key) for key, start, end in _MATCHER(doc))
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span, attrs={"TAG": "NN", "POS": "NOUN", "LEMMA": span.label_})
+    return doc
+
+
+_MATCHER: Matcher | None = None

@@ -51,7 +51,7 @@ def load_pipeline(model: str | None = None, *, actor_files: Sequence[str] = (), 
     Raises:
         ModelError: no model could be loaded; the message says how to install one.
     """
-    import kg.components  # noqa: F401  (registers kg_actor_ruler with spaCy)
+    import kg.components  # noqa: F401  (registers kg's components with spaCy)
 
     candidates = ([model] if model else []) + [name for name in DEFAULT_MODELS if name != model]
     for name in candidates:
@@ -67,6 +67,7 @@ def load_pipeline(model: str | None = None, *, actor_files: Sequence[str] = (), 
     config = {"actor_files": [str(path) for path in actor_files], "replace": replace_actors}
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("kg_actor_ruler", config=config, **before)
+    nlp.add_pipe("kg_fixed_phrases", first=True)
     return nlp
 
 
