@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.events import EventLexicon, LexiconEntry, default_lexicon
 from kg.mentions import Mention, MentionResolver, conjuncts
-from kg.records import Document, Relation
+from kg.records import ActorRef, Document, Relation
 
 __all__ = ["extract_relations"]
 
@@ -83,6 +83,8 @@ _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 _TOPIC_OBJECT = "-obj"
 #: Marker on a nominal entry: whoever answers the noun is its target ("Kyiv dismissed Moscow's proposal").
 _ANSWERER_TARGET = "-answerer"
+#: Marker on an entry: with no target named, the target is the source's last attacker ("fired back").
+_RETALIATION_TARGET = "-retaliation"
 #: Links by which a phrase sets the scene of a clause rather than being its content.
 _ADJUNCT_DEPS = {"prep", "npadvmod", "advmod"}
 #: How a clause or object hangs on the verb that governs it (and so may hedge or deny it).
@@ -111,9 +113,10 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
     """
     lexicon = lexicon or default_lexicon()
     resolver = resolver or MentionResolver(doc, date=document.date)
+    attackers: dict[str, ActorRef] = {}
     for sent in doc.sents:
         best: dict[tuple[str | None, str | None, str], Relation] = {}
-        for relation in _sentence_relations(sent, document, lexicon, resolver):
+        for relation in _sentence_relations(sent, document, lexicon, resolver, attackers):
             key = (relation.source.country, relation.target.country, relation.type)
             kept = best.get(key)
             if kept is None or (relation.asserted, relation.confidence) > (kept.asserted, kept.confidence):
@@ -122,11 +125,19 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
 
 
 def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
-                        resolver: MentionResolver) -> Iterator[Relation]:
+                        resolver: MentionResolver, attackers: dict[str, ActorRef]) -> Iterator[Relation]:
+    """The relations of one sentence; ``attackers`` maps each attacked state to its last asserted
+    attacker in the document so far, and is updated with this sentence's attacks."""
     question = sent.text.rstrip().endswith("?")
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
         pairs = pair_finder(trigger, resolver, lexicon)
+        if not pairs and _RETALIATION_TARGET in trigger.entry.target_preps:
+            # "North Korea fired artillery into the South. South Korea fired back."
+            pairs = [(source, Mention(token=trigger.token.i, actor=attackers[source.actor.country], confidence=0.6),
+                      round(trigger.base_confidence * min(source.confidence, 0.6), 3))
+                     for source in _resolve_all(_subjects(trigger.token), resolver)
+                     if source.actor.country in attackers]
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
         reporter = _reporter(trigger.token, lexicon, resolver) if pairs else None
         for source, target, confidence in pairs:
@@ -134,6 +145,8 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                 continue
             relation = _relation(trigger, source, target, confidence, sent, document,
                                  negated=negated, hedged=hedged or question)
+            if relation.type == "ASSAULT" and relation.asserted and target.actor.country:
+                attackers[target.actor.country] = source.actor
             yield replace(relation, reported_by=reporter.actor) if reporter else relation
 
 
@@ -195,7 +208,8 @@ def _by_purpose(trigger: _Trigger) -> _Trigger | None:
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
     """The readings of a verb: a light verb with its object, else the verb alone."""
     lemma = token.lemma_.lower()
-    particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
+    # "fired back" may hang its particle as an adverb
+    particles = [child.lower_ for child in token.children if child.dep_ in ("prt", "advmod")]
     # "called on Israel", "appealed to the UN": a prepositional verb the parser left unglued
     preps = [child.lower_ for child in token.children if child.dep_ == "prep"]
     lemmas = [f"{lemma} {word}" for word in particles + preps] + [lemma]
