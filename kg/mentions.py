@@ -52,7 +52,7 @@ _PLURAL_PRONOUNS = {"they", "their"}
 _OWN_STATE_NOUNS = {"country", "nation", "government"}
 _COMPLEMENT_PREPS = {"of", "in", "from"}
 #: Nouns for a group of states whose members a list names: "countries such as A and B".
-_GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "partner"}
+_GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "partner", "delegation"}
 _MEMBER_PREPS = ("such", "including", "like")
 #: Clauses whose pronoun subject is the subject of the clause they hang on.
 _PRONOUN_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj"}

@@ -130,6 +130,8 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     attacker in the document so far, and is updated with this sentence's attacks."""
     question = sent.text.rstrip().endswith("?")
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
+        if _protest_purpose(trigger, lexicon):
+            continue
         pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
         pairs = pair_finder(trigger, resolver, lexicon)
         if not pairs and _RETALIATION_TARGET in trigger.entry.target_preps:
@@ -203,6 +205,15 @@ def _by_purpose(trigger: _Trigger) -> _Trigger | None:
             return replace(trigger, entry=replace(trigger.entry, type="REQUEST", cameo="100", goldstein=-5.0))
         return trigger if lemmas & _PROTEST_VERBS else None
     return trigger
+
+
+def _protest_purpose(trigger: _Trigger, lexicon: EventLexicon) -> bool:
+    """"walked out to protest X", "summoned the envoy to protest": the protest is the purpose of
+    the event above it, which is coded for it; it is no second event."""
+    token = trigger.token
+    infinitive = token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return (infinitive and trigger.entry.trigger in _PROTEST_VERBS and token.head.pos_ == "VERB"
+            and bool(_verb_triggers(token.head, lexicon)))
 
 
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
@@ -303,6 +314,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             # "walked out ... to protest Russia's invasion": a purpose clause without a subject names it as object
             parts = [part for clause in clauses for part in clause.children
                      if part.dep_ in ("nsubj", "nsubjpass") or (part.dep_ in _OBJECT_DEPS and not _own_subject(clause))]
+            if entry.type == "PROTEST":
+                # "walked out during a speech by Iran's president": the speaker is protested
+                occasions = _prepositional_objects(verb, ("during",))
+                parts += [agent for occasion in occasions for agent in _prepositional_objects(occasion, ("by",))]
             targets = _resolve_targets(parts, resolver)
         if not targets and len(sources) > 1 and any(child.lower_ == "each" for child in verb.children):
             # "Venezuela and Colombia each recalled their ambassadors": each acted against the other
