@@ -331,8 +331,8 @@ class MentionResolver:
         verb = token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        own_subjects = {m.actor.country for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")
-                        for item in conjuncts(child) for m in self.resolve(item)}
+        own_subjects = {actor.country for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")
+                        for word in child.subtree for actor in [self.actor_at(word)] if actor is not None}
         candidates = [ent for ent in self.doc.ents if window_start <= ent.start and ent.end <= token.i]
         ranked = sorted(reversed(candidates), key=lambda ent: _in_subject(ent.root))
         for ent in ranked:

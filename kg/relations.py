@@ -140,7 +140,9 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                       round(trigger.base_confidence * min(source.confidence, 0.6), 3))
                      for source in _resolve_all(_subjects(trigger.token), resolver)
                      if source.actor.country in attackers]
-        negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN")
+        # an offer stands whatever its answer says: "Kyiv rejected Moscow's proposal"
+        negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN",
+                                    answered=_ANSWERER_TARGET in trigger.entry.target_preps)
         reporter = _reporter(trigger.token, lexicon, resolver) if pairs else None
         for source, target, confidence in pairs:
             if source.actor.country == target.actor.country:
@@ -450,8 +452,11 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _agents(verb: Token) -> list[Token]:
-    return [pobj for child in verb.children if child.dep_ == "agent"
-            for grand in child.children if grand.dep_ == "pobj" for pobj in conjuncts(grand)]
+    """Passive agents: "by the EU", also when hung on a predicate ("declared persona non grata by Peru")."""
+    predicates = [child for child in verb.children if child.dep_ == "oprd"]
+    links = [child for child in verb.children if child.dep_ == "agent"] + [
+        child for predicate in predicates for child in predicate.children if child.dep_ == "prep" and child.lower_ == "by"]
+    return [pobj for link in links for grand in link.children if grand.dep_ == "pobj" for pobj in conjuncts(grand)]
 
 
 def _passive_subjects(verb: Token) -> list[Token]:
@@ -617,11 +622,13 @@ def _is_light_verb_object(noun: Token, lexicon: EventLexicon) -> bool:
 
 # --- modality --------------------------------------------------------------------------------
 
-def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) -> tuple[bool, bool]:
+def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
+              answered: bool = False) -> tuple[bool, bool]:
     """(negated, hedged) for the event at ``trigger``, from the trigger and the clauses above it.
 
     A threat stays asserted under its own condition ("warned it would strike if ..."): threats
-    are conditional by nature (scheme: an explicit threat with an "if" clause is THREATEN).
+    are conditional by nature (scheme: an explicit threat with an "if" clause is THREATEN). An
+    ``answered`` event (an offer) is judged by its own words only, not by the clause answering it.
     """
     negated = any(child.lower_ in _NEGATION_WORDS and child.dep_ in ("neg", "det")
                   for child in trigger.children)
@@ -631,6 +638,8 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False) ->
     # or a gerund with its own subject after a preposition: "dropped its objections to Sweden joining NATO"
     hedged = hedged or (trigger.tag_ == "VBG" and trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep"
                         and (trigger.head.head.pos_ == "NOUN" or any(c.dep_ == "nsubj" for c in trigger.children)))
+    if answered:
+        return negated, hedged
     node, below = trigger, None
     circumstance = False  # past a prepositional or adverbial link: the trigger only sets the scene
     while True:

@@ -282,3 +282,72 @@ def test_a_possessive_inside_a_clause_refers_to_that_clauses_subject(nlp):
     text = "The US State Department said that Mexico would deploy its troops throughout its country."
     assert relations(nlp, text) == set()
     assert relations(nlp, "Britain's criticism of the European Union angered Brussels.") == {("GBR", "EU", "ACCUSE")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hanoi rejected Beijing's proposal for joint patrols in the gulf.", {("CHN", "VNM", "AGREE"), ("VNM", "CHN", "REJECT")}),
+    ("Nepal has not answered India's offer of flood relief talks.", {("IND", "NPL", "AGREE")}),
+    ("Norway's offer to mediate between Colombia and Venezuela was welcomed.", {("NOR", "COL", "AGREE"),
+                                                                               ("NOR", "VEN", "AGREE")}),
+])
+def test_an_offer_is_made_to_whoever_answers_it_or_to_the_parties_it_names(nlp, text, expected):
+    assert expected <= relations(nlp, text)
+
+
+def test_an_offer_nobody_answers_has_no_target(nlp):
+    assert not any(kind == "AGREE" for _, _, kind in relations(nlp, "Brazil's proposal was published on Monday."))
+
+
+def test_a_place_description_stands_for_the_state_just_named(nlp):
+    text = ("Riots broke out in Port Moresby last week. Australia and Fiji have sent police officers "
+            "to the Pacific island nation.")
+    assert relations(nlp, text) >= {("AUS", "PNG", "AID"), ("FJI", "PNG", "AID")}
+
+
+def test_a_place_description_never_points_back_to_its_own_subject(nlp):
+    text = "Kenya hosted the talks. The East African country then sent troops to the border."
+    assert not any(target == "KEN" for _, target, _ in relations(nlp, text))
+
+
+def test_a_description_without_a_place_word_is_not_resolved(nlp):
+    text = "Ghana cut ties with Mali. Togo later sent doctors to the troubled country."
+    assert ("TGO", "MLI", "AID") not in relations(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador declared two Venezuelan diplomats persona non grata on Friday.",
+    "Two Venezuelan diplomats were declared persona non-grata by Ecuador.",
+    "Ecuador's foreign ministry said that the Venezuelan ambassador had been declared persona non grata.",
+])
+def test_declaring_envoys_persona_non_grata_is_an_expulsion(nlp, text):
+    assert ("ECU", "VEN", "COERCE") in relations(nlp, text)
+
+
+def test_a_summoned_charge_d_affaires_stands_for_the_state(nlp):
+    text = "Rome summoned the Egyptian chargé d'affaires to demand an explanation for the arrests."
+    assert relations(nlp, text) == {("ITA", "EGY", "REQUEST")}
+
+
+def test_firing_back_hits_the_last_attacker_of_the_source(nlp):
+    text = "Armenian forces shelled Azerbaijani positions overnight. Azerbaijan fired back on Tuesday."
+    assert relations(nlp, text) >= {("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")}
+
+
+def test_firing_back_with_nobody_attacking_first_has_no_target(nlp):
+    assert relations(nlp, "Azerbaijan fired back on Tuesday after a quiet week with Armenia.") == set()
+
+
+def test_a_drill_begun_by_two_states_troops_is_joint(nlp):
+    text = "Philippine and Japanese troops began a two-week amphibious drill on Monday."
+    assert relations(nlp, text) == {("PHL", "JPN", "COOPERATE"), ("JPN", "PHL", "COOPERATE")}
+
+
+def test_a_walkout_during_a_speech_protests_the_speaker(nlp):
+    text = ("Several delegations, including Canada and Norway, walked out of the assembly during a speech "
+            "by the Syrian foreign minister.")
+    assert relations(nlp, text) == {("CAN", "SYR", "PROTEST"), ("NOR", "SYR", "PROTEST")}
+
+
+def test_walking_out_to_protest_is_one_protest_not_also_an_accusation(nlp):
+    text = "Representatives of Poland walked out of the forum to protest Belarus's crackdown on its border."
+    assert relations(nlp, text) == {("POL", "BLR", "PROTEST")}
