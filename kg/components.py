@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 
 from kg.actors import ActorDictionary, default_dictionary
 
-__all__ = ["ActorRuler", "FIXED_PHRASES", "make_actor_ruler", "merge_fixed_phrases"]
+__all__ = ["FIXED_PHRASES", "ActorRuler", "make_actor_ruler", "merge_fixed_phrases"]
 
 #: Phrases merged into one noun before parsing, by lemma: their spellings (words may also be joined
 #: by hyphens, "non-grata", and apostrophes may be curly).

@@ -219,7 +219,9 @@ class MentionResolver:
             modifier = stack.pop()
             span = self._actor_spans.get(modifier.i)
             actor = self._actor_ref(span) if span is not None else None
-            if actor is not None and actor.kind in ("state", "igo") and actor.country:
+            # "Duterte's government": a leader's possession stands for the leader's state
+            owner = actor is not None and actor.kind == "person" and modifier.dep_ == "poss"
+            if actor is not None and (actor.kind in ("state", "igo") or owner) and actor.country:
                 text = self.doc[min(modifier.left_edge.i, span.start): token.i + 1].text
                 found.setdefault(actor.country, Mention(token=token.i, confidence=0.85, actor=ActorRef(
                     text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label)))

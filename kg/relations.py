@@ -455,7 +455,8 @@ def _agents(verb: Token) -> list[Token]:
     """Passive agents: "by the EU", also when hung on a predicate ("declared persona non grata by Peru")."""
     predicates = [child for child in verb.children if child.dep_ == "oprd"]
     links = [child for child in verb.children if child.dep_ == "agent"] + [
-        child for predicate in predicates for child in predicate.children if child.dep_ == "prep" and child.lower_ == "by"]
+        child for predicate in predicates for child in predicate.children
+        if child.dep_ == "prep" and child.lower_ == "by"]
     return [pobj for link in links for grand in link.children if grand.dep_ == "pobj" for pobj in conjuncts(grand)]
 
 
@@ -495,7 +496,8 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     # "out of Niger", "away from the border": a two-word preposition nests the second word
     nested = [inner for prep in head.children if prep.dep_ == "prep" for inner in prep.children if inner.dep_ == "prep"]
     # "sent police to the island nation" may hang "to" as a dative
-    direct = [child for child in head.children if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")]
+    direct = [child for child in head.children
+              if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")]
     for prep in [*direct, *nested]:
         if prep.lower_ not in preps:
             continue

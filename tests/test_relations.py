@@ -285,7 +285,8 @@ def test_a_possessive_inside_a_clause_refers_to_that_clauses_subject(nlp):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Hanoi rejected Beijing's proposal for joint patrols in the gulf.", {("CHN", "VNM", "AGREE"), ("VNM", "CHN", "REJECT")}),
+    ("Hanoi rejected Beijing's proposal for joint patrols in the gulf.", {("CHN", "VNM", "AGREE"),
+                                                                          ("VNM", "CHN", "REJECT")}),
     ("Nepal has not answered India's offer of flood relief talks.", {("IND", "NPL", "AGREE")}),
     ("Norway's offer to mediate between Colombia and Venezuela was welcomed.", {("NOR", "COL", "AGREE"),
                                                                                ("NOR", "VEN", "AGREE")}),
