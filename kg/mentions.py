@@ -48,6 +48,8 @@ _DESCRIBED_NOUNS = {"country", "nation", "kingdom", "republic", "archipelago", "
 _PLACE_WORDS = {"island", "landlocked", "coastal", "neighbouring", "neighboring"}
 _SUBJECT_PRONOUNS = {"it", "they"}
 _PLURAL_PRONOUNS = {"they", "their"}
+#: Possessives that may stand for a state: "fired on its positions" (whose? the clause's or the reporter's).
+_POSSESSIVE_PRONOUNS = {"its", "their"}
 #: "his country", "its government": a possessive pronoun on these nouns points to a state.
 _OWN_STATE_NOUNS = {"country", "nation", "government"}
 _COMPLEMENT_PREPS = {"of", "in", "from"}
@@ -128,7 +130,8 @@ class MentionResolver:
             named = self._from_span(span, token)
             return [named] if named else []
         if (token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")) or (
-                token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)):
+                token.lemma_.lower() in _OWN_STATE_NOUNS and _has_possessive_pronoun(token)) or (
+                token.lower_ in _POSSESSIVE_PRONOUNS and token.dep_ == "poss"):
             # "Pakistan said it ...", "his country will ..."
             return self._clause_subject(token)
         if self._is_agent(token) or token.ent_type_ == "PERSON":
@@ -290,8 +293,11 @@ class MentionResolver:
                 return []
             verb = verb.head
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        # "its" cannot stand for a plural subject: "Azerbaijani forces fired on its positions"
+        singular = token.lower_ == "its" or any(c.lower_ == "its" for c in token.children)
         return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
                 for subject in subjects if subject.lower_ not in _SUBJECT_PRONOUNS
+                and not (singular and subject.tag_ in ("NNS", "NNPS") and subject.i not in self._actor_spans)
                 for m in self.resolve(subject)][:1]
 
     def _previous_subject(self, pronoun: Token) -> list[Mention]:

@@ -182,7 +182,11 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
             compounds = [child for child in token.children if child.dep_ == "compound"]
             modifiers = [f"{child.lower_} {token.lower_}" for holder in [token, *compounds]
                          for child in holder.children if child.dep_ == "amod"]
-            entries = next(filter(None, map(lexicon.nouns, [*modifiers, token.lower_, token.lemma_])), [])
+            # "prisoner swap", "an exchange of prisoners": the noun named with its compound or complement
+            compounded = [f"{child.lower_} {token.lower_}" for child in compounds]
+            complemented = [f"{token.lower_} of {pobj.lower_}" for pobj in _with_of_complements([token])[1:]]
+            names = [*modifiers, *compounded, *complemented, token.lower_, token.lemma_]
+            entries = next(filter(None, map(lexicon.nouns, names)), [])
             yield from (_Trigger(token, entry, None, 0.7) for entry in entries)
 
 
@@ -321,7 +325,11 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                 occasions = _prepositional_objects(verb, ("during",))
                 parts += [agent for occasion in occasions for agent in _prepositional_objects(occasion, ("by",))]
             targets = _resolve_targets(parts, resolver)
-        if not targets and len(sources) > 1 and any(child.lower_ == "each" for child in verb.children):
+        # "each" hangs on the verb or, as an apposition, on the subject
+        distributive = [child for holder in [verb, *_subjects(verb)] for child in holder.children
+                        if child.lower_ == "each" and child.dep_ in ("advmod", "appos", "npadvmod", "dep")]
+        if len(sources) > 1 and distributive and (not targets or {t.actor.country for t in targets} <= {
+                s.actor.country for s in sources}):
             # "Venezuela and Colombia each recalled their ambassadors": each acted against the other
             return [(s, t, round(0.8 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
@@ -392,7 +400,7 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
     if found:
         return found
     possessors = [owner for token in tokens for child in token.children
-                  if child.dep_ == "poss" for owner in conjuncts(child)]
+                  if child.dep_ == "poss" and child.tag_ != "PRP$" for owner in conjuncts(child)]
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
     complements = [owner for token in tokens if token.lemma_.lower() not in _NON_STATE_HEADS
                    for owner in _with_of_complements([token])[1:]]
@@ -422,7 +430,12 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
             actor = resolver.actor_at(child)
             if actor is not None and actor.country and actor.kind in ("state", "igo"):
                 labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
-    return list(labelled.values())
+    if labelled:
+        return list(labelled.values())
+    # last, a pronoun owner: "Azerbaijani forces fired on its positions" (its = the reporting state)
+    pronouns = [child for token in tokens for child in token.children if child.dep_ == "poss" and child.tag_ == "PRP$"]
+    return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
+            for m in _resolve_all(pronouns, resolver)]
 
 
 def _subjects(verb: Token) -> list[Token]:
