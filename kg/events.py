@@ -29,7 +29,7 @@ from kg.records import EVENT_TYPES
 __all__ = ["MODALITY_CUES", "EventLexicon", "LexiconEntry", "default_lexicon"]
 
 #: The kinds of modality cue (see kg/data/events/modality.tsv).
-MODALITY_CUES = ("modal", "governor", "modifier", "mark", "negator", "report")
+MODALITY_CUES = ("modal", "governor", "modifier", "mark", "negator", "report", "blame")
 
 
 @dataclass(frozen=True)

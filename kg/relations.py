@@ -85,6 +85,11 @@ _TOPIC_OBJECT = "-obj"
 _ANSWERER_TARGET = "-answerer"
 #: Marker on an entry: with no target named, the target is the source's last attacker ("fired back").
 _RETALIATION_TARGET = "-retaliation"
+#: Marker on an entry: an event only when its complement condemns ("called the move illegal").
+_BLAME_COMPLEMENT = "-blame"
+#: Links of a verb's dependents that are not what it says of its object.
+_NOT_COMPLEMENT_DEPS = {"nsubj", "nsubjpass", "advcl", "conj", "cc", "punct", "advmod", "npadvmod", "aux", "neg",
+                        "mark"}
 #: Links by which a phrase sets the scene of a clause rather than being its content.
 _ADJUNCT_DEPS = {"prep", "npadvmod", "advmod"}
 #: How a clause or object hangs on the verb that governs it (and so may hedge or deny it).
@@ -132,8 +137,11 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
         if _protest_purpose(trigger, lexicon):
             continue
-        pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
-        pairs = pair_finder(trigger, resolver, lexicon)
+        if _BLAME_COMPLEMENT in trigger.entry.target_preps:
+            pairs = _blame_pairs(trigger.token, resolver, lexicon)
+        else:
+            pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
+            pairs = pair_finder(trigger, resolver, lexicon)
         if not pairs and _RETALIATION_TARGET in trigger.entry.target_preps:
             # "North Korea fired artillery into the South. South Korea fired back."
             pairs = [(source, Mention(token=trigger.token.i, actor=attackers[source.actor.country], confidence=0.6),
@@ -175,7 +183,8 @@ def _reporter(trigger: Token, lexicon: EventLexicon, resolver: MentionResolver) 
 
 def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
     for token in sent:
-        if token.pos_ == "VERB":
+        # a copula may condemn: "China's actions were deeply disappointing"
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in token.children)):
             yield from _verb_triggers(token, lexicon)
         elif token.pos_ in ("NOUN", "PROPN"):
             # "joint naval patrols", and "joint coast guard patrols" where "joint" hangs on the compound
@@ -338,6 +347,38 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             # joining is membership only of an organisation: "Finland joined NATO", not "joined Chile in ..."
             targets = [t for t in targets if t.actor.kind == "igo"]
     return _pairs(sources, targets, entry, base)
+
+
+def _blame_pairs(verb: Token, resolver: MentionResolver,
+                 lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
+    """Condemnation by description: "Managua called Quito's actions reprehensible", "Putin described
+    the Turkish attack as a stab in the back", "Canberra said China's actions were disappointing".
+
+    The speaker (the subject, or for a copula the subject of the reporting verb above it) accuses
+    the actor the condemned thing stands for. Calling a rejected proposal unacceptable is the
+    rejection itself, not a second event.
+    """
+    complement = [word for child in verb.children if child.i > verb.i and child.dep_ not in _NOT_COMPLEMENT_DEPS
+                  and not (child.dep_ == "prep" and child.lower_ != "as") for word in child.subtree]
+    if not any(lexicon.has_cue(word.lemma_.lower(), "blame") or lexicon.has_cue(word.lower_, "blame")
+               for word in complement):
+        return []
+    if verb.dep_ in ("advcl", "xcomp", "conj") and any(
+            trigger.entry.type == "REJECT" for trigger in _verb_triggers(verb.head, lexicon)):
+        return []
+    if verb.lemma_.lower() == "be":
+        reporters = [verb.head] if verb.dep_ == "ccomp" else [
+            child for child in verb.children if child.dep_ in ("ccomp", "parataxis")]
+        reporters = [r for r in reporters if lexicon.has_cue(r.lemma_.lower(), "report")]
+        sources = _resolve_all([s for r in reporters for s in _subjects(r)], resolver)
+        accused = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        sources = _resolve_all(_subjects(verb), resolver)
+        accused = [item for child in verb.children if child.dep_ in _OBJECT_DEPS for item in conjuncts(child)]
+        accused = accused or [s for child in verb.children if child.dep_ == "ccomp"
+                              for s in child.children if s.dep_ == "nsubj"]
+    targets = _resolve_targets(accused, resolver)
+    return [(s, t, round(0.75 * min(s.confidence, t.confidence), 3)) for s in sources for t in targets]
 
 
 def _own_subject(clause: Token) -> bool:

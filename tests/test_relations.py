@@ -352,3 +352,20 @@ def test_a_walkout_during_a_speech_protests_the_speaker(nlp):
 def test_walking_out_to_protest_is_one_protest_not_also_an_accusation(nlp):
     text = "Representatives of Poland walked out of the forum to protest Belarus's crackdown on its border."
     assert relations(nlp, text) == {("POL", "BLR", "PROTEST")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Caracas called Bogota's decision illegal and provocative.", ("VEN", "COL", "ACCUSE")),
+    ("Canberra said Beijing's new export rules were deeply disappointing.", ("AUS", "CHN", "ACCUSE")),
+    ("Putin described the Polish move as a betrayal.", ("RUS", "POL", "ACCUSE")),
+])
+def test_condemning_description_is_an_accusation(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul called the talks with Tokyo productive.",
+    "Kyiv dismissed Moscow's plan on Monday, calling it unacceptable.",
+])
+def test_praise_or_a_reasoned_rejection_is_no_accusation(nlp, text):
+    assert not any(kind == "ACCUSE" for _, _, kind in relations(nlp, text))
