@@ -85,6 +85,13 @@ _TOPIC_OBJECT = "-obj"
 _ANSWERER_TARGET = "-answerer"
 #: Marker on an entry: with no target named, the target is the source's last attacker ("fired back").
 _RETALIATION_TARGET = "-retaliation"
+#: Marker on an entry: with no target named, the target is the victim of what is apologised for.
+_APOLOGY_TARGET = "-apology"
+#: Marker on an entry: with no target named, the target is who hosts the object ("boycotted a summit in Japan").
+_HOST_TARGET = "-host"
+#: Marker on an entry: the object must name its target (a leader, a state), not label a thing
+#: ("hosted Li Qiang", not "hosted the African Union summit" or "hosts US personnel").
+_NAMED_TARGET = "-named"
 #: Marker on an entry: an event only when its complement condemns ("called the move illegal").
 _BLAME_COMPLEMENT = "-blame"
 #: Links of a verb's dependents that are not what it says of its object.
@@ -308,7 +315,13 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             # "Both countries accused each other" -> every ordered pair of the subjects
             return [(s, t, round(0.85 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
-        targets = _resolve_targets(objects, resolver)
+        if _NAMED_TARGET in entry.target_preps:
+            # and without one there is no event: co-hosts do not meet each other by hosting
+            targets = [t for t in _resolve_all(objects, resolver) if verb.doc[t.token].pos_ == "PROPN"]
+            if not targets:
+                return []
+        else:
+            targets = _resolve_targets(objects, resolver)
         if not targets and entry.trigger in _PARTY_OBJECT_VERBS:
             pronouns = [token for token in objects if token.lower_ in ("it", "them")]
             excluded = {s.actor.country for s in sources}
@@ -342,6 +355,15 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             # "Venezuela and Colombia each recalled their ambassadors": each acted against the other
             return [(s, t, round(0.8 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
+        excluded = {s.actor.country for s in sources}
+        if not targets and _APOLOGY_TARGET in entry.target_preps:
+            # "Israel expressed regret after its tank hit an Egyptian border post"
+            occasions = _resolve_targets(_apology_occasions(verb), resolver)
+            targets = [t for t in occasions if t.actor.country not in excluded]
+        if not targets and _HOST_TARGET in entry.target_preps:
+            # "boycotted meetings hosted by Hungary", "boycotted a ceremony in Japan"
+            hosts = [host for thing in objects for host in _hosts(thing)]
+            targets = [t for t in _resolve_all(hosts, resolver) if t.actor.country not in excluded]
         base = trigger.base_confidence
         if entry.trigger in _MEMBERSHIP_VERBS:
             # joining is membership only of an organisation: "Finland joined NATO", not "joined Chile in ..."
@@ -379,6 +401,30 @@ def _blame_pairs(verb: Token, resolver: MentionResolver,
                               for s in child.children if s.dep_ == "nsubj"]
     targets = _resolve_targets(accused, resolver)
     return [(s, t, round(0.75 * min(s.confidence, t.confidence), 3)) for s in sources for t in targets]
+
+
+def _apology_occasions(verb: Token) -> list[Token]:
+    """What an apology is for: the parties of its "for" or "after" clause, or the "for" noun and
+    its prepositional objects ("apologised for the incursion into Japanese waters")."""
+    # "apologised for the intrusion ... into Korean waters" may hang "into" on the verb
+    found: list[Token] = _prepositional_objects(verb, ("into", "on", "against"))
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for inner in child.children:
+                if inner.dep_ == "pcomp":
+                    found += _clause_parties(inner)
+                elif inner.dep_ == "pobj":
+                    found += [inner, *_prepositional_objects(inner, _COMPLEMENT_TARGET_PREPS)]
+        elif child.dep_ == "advcl" and child.tag_ != "VBG":
+            # "after its tank hit ...", also when "after" is parsed apart; not "..., saying"
+            found += _clause_parties(child)
+    return found
+
+
+def _hosts(thing: Token) -> list[Token]:
+    """Who hosts a gathering: "meetings hosted by Hungary", "a ceremony in Japan"."""
+    agents = [agent for acl in thing.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for agent in _agents(acl)]
+    return agents or _prepositional_objects(thing, ("in",))
 
 
 def _own_subject(clause: Token) -> bool:

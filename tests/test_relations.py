@@ -369,3 +369,32 @@ def test_condemning_description_is_an_accusation(nlp, text, expected):
 ])
 def test_praise_or_a_reasoned_rejection_is_no_accusation(nlp, text):
     assert not any(kind == "ACCUSE" for _, _, kind in relations(nlp, text))
+
+
+def test_hosting_a_leader_is_a_visit_both_ways(nlp):
+    text = "Indonesian President Prabowo Subianto hosted Turkish President Recep Tayyip Erdogan in Bogor."
+    assert relations(nlp, text, date="2025-02-12") == {("IDN", "TUR", "CONSULT"), ("TUR", "IDN", "CONSULT")}
+
+
+@pytest.mark.parametrize("text", [
+    "Nairobi will host the next East African Community summit in March.",
+    "Germany and Italy host thousands of US troops on their soil.",
+])
+def test_hosting_a_gathering_or_troops_is_no_visit(nlp, text):
+    assert not any(kind == "CONSULT" for _, _, kind in relations(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel expressed regret after one of its drones struck a Lebanese army post.", ("ISR", "LBN", "CONCEDE")),
+    ("Tokyo apologised for the intrusion of its patrol boat into South Korean waters.", ("JPN", "KOR", "CONCEDE")),
+])
+def test_an_apology_goes_to_the_victim_of_what_it_is_for(nlp, text, expected):
+    assert expected in relations(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lithuania boycotted a regional summit hosted by Belarus.", ("LTU", "BLR", "PROTEST")),
+    ("Denmark boycotted the opening ceremony in Russia.", ("DNK", "RUS", "PROTEST")),
+])
+def test_a_boycott_protests_the_host_of_what_is_boycotted(nlp, text, expected):
+    assert expected in relations(nlp, text)
