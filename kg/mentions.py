@@ -149,7 +149,8 @@ class MentionResolver:
         """'countries such as the UK, Canada and France', 'nations including Japan': the members;
         'EU countries', 'NATO allies': the organisation acting together."""
         for child in token.children:
-            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") else None
+            # "NATO allies" act as NATO; "a NATO member" is one state, not the alliance
+            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") and token.tag_ == "NNS" else None
             if actor is not None and actor.kind == "igo" and actor.country:
                 return [Mention(token=token.i, actor=actor, confidence=0.8)]
         for prep in token.children:
@@ -293,12 +294,15 @@ class MentionResolver:
                 return []
             verb = verb.head
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-        # "its" cannot stand for a plural subject: "Azerbaijani forces fired on its positions"
+        # "its" cannot stand for a plural subject: "Azerbaijani forces fired on its positions";
+        # "their" stands for all of a coordinated subject: "Japan, Korea and China held their summit"
         singular = token.lower_ == "its" or any(c.lower_ == "its" for c in token.children)
-        return [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
-                for subject in subjects if subject.lower_ not in _SUBJECT_PRONOUNS
-                and not (singular and subject.tag_ in ("NNS", "NNPS") and subject.i not in self._actor_spans)
-                for m in self.resolve(subject)][:1]
+        plural = token.lower_ == "their" or any(c.lower_ == "their" for c in token.children)
+        found = [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
+                 for subject in subjects if subject.lower_ not in _SUBJECT_PRONOUNS
+                 and not (singular and subject.tag_ in ("NNS", "NNPS") and subject.i not in self._actor_spans)
+                 for item in (conjuncts(subject) if plural else [subject]) for m in self.resolve(item)]
+        return list({m.actor.country: m for m in found}.values()) if plural else found[:1]
 
     def _previous_subject(self, pronoun: Token) -> list[Mention]:
         """A sentence opening with 'It'/'They' continues the previous sentence's subject:
@@ -322,9 +326,11 @@ class MentionResolver:
         """'the West African country', 'the island nation': a state named shortly before.
 
         Only a singular description whose modifiers all place it ("West African", "Middle Eastern",
-        "island"); it stands for the last state named in its own or the previous sentence that is
-        not a subject of its clause, preferring states named outside any subject (the place or party
-        acted on, not the actor: "Paris sent troops to Mali ... to the West African country").
+        "island"). Outside a subject it stands for the one state named outside any subject (the
+        place or party acted on: "Paris sent troops to Mali ... to the West African country") in
+        its own or the previous sentence, and not in its own clause's subject; as a subject, for the
+        one state named as a subject there ("Manila ... The Southeast Asian nation asked").
+        With two such states it stands for none.
         """
         if token.lemma_.lower() not in _DESCRIBED_NOUNS or token.tag_ != "NN":
             return []
@@ -341,13 +347,18 @@ class MentionResolver:
             verb = verb.head
         own_subjects = {actor.country for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")
                         for word in child.subtree for actor in [self.actor_at(word)] if actor is not None}
-        candidates = [ent for ent in self.doc.ents if window_start <= ent.start and ent.end <= token.i]
-        ranked = sorted(reversed(candidates), key=lambda ent: _in_subject(ent.root))
-        for ent in ranked:
-            named = self._from_span(ent, ent.root)
-            if named and named.actor.kind == "state" and named.actor.country not in own_subjects:
-                return [Mention(token=token.i, confidence=0.6, actor=replace(named.actor, text=token.text))]
-        return []
+        # names that head their phrase (not "China" in "the South China Sea"), in the same role: a
+        # description as subject continues an earlier subject, as object an earlier object or place
+        role = _in_subject(token)
+        candidates = [ent for ent in self.doc.ents if window_start <= ent.start and ent.end <= token.i
+                      and _in_subject(ent.root) == role and ent.root.dep_ not in ("compound", "amod")]
+        named = {m.actor.country: m for ent in candidates for m in [self._from_span(ent, ent.root)]
+                 if m and m.actor.kind == "state" and m.actor.country not in own_subjects}
+        if len(named) != 1:
+            # two states it could be ("Manila's dispute with China ... the Southeast Asian nation"): none
+            return []
+        only = next(iter(named.values()))
+        return [Mention(token=token.i, confidence=0.6, actor=replace(only.actor, text=token.text))]
 
     def _pair_coreference(self, token: Token) -> list[Mention]:
         """'the two countries', 'both sides': the last two distinct states named before the token."""

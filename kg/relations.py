@@ -24,7 +24,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -92,6 +92,13 @@ _HOST_TARGET = "-host"
 #: Marker on an entry: the object must name its target (a leader, a state), not label a thing
 #: ("hosted Li Qiang", not "hosted the African Union summit" or "hosts US personnel").
 _NAMED_TARGET = "-named"
+#: Definite nouns that refer back to the event just told ("condemned the move"), with the type
+#: that event must have (None: any).
+_EVENT_ANAPHORS = {"move": None, "decision": None, "step": None, "action": None, "attack": "ASSAULT",
+                   "strike": "ASSAULT", "airstrike": "ASSAULT", "raid": "ASSAULT", "expulsion": "COERCE",
+                   "deployment": "MOBILIZE"}
+#: Types of verbs that may condemn such a reference.
+_ANAPHOR_TYPES = {"ACCUSE", "PROTEST"}
 #: Marker on an entry: an event only when its complement condemns ("called the move illegal").
 _BLAME_COMPLEMENT = "-blame"
 #: Links of a verb's dependents that are not what it says of its object.
@@ -125,10 +132,10 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
     """
     lexicon = lexicon or default_lexicon()
     resolver = resolver or MentionResolver(doc, date=document.date)
-    attackers: dict[str, ActorRef] = {}
+    story = _Story()
     for sent in doc.sents:
         best: dict[tuple[str | None, str | None, str], Relation] = {}
-        for relation in _sentence_relations(sent, document, lexicon, resolver, attackers):
+        for relation in _sentence_relations(sent, document, lexicon, resolver, story):
             key = (relation.source.country, relation.target.country, relation.type)
             kept = best.get(key)
             if kept is None or (relation.asserted, relation.confidence) > (kept.asserted, kept.confidence):
@@ -136,11 +143,22 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
         yield from best.values()
 
 
+@dataclass
+class _Story:
+    """What the document has asserted so far, for later references back to it."""
+
+    #: each attacked state's last attacker: "South Korea fired back" answers it
+    attackers: dict[str, ActorRef] = field(default_factory=dict)
+    #: the last asserted event and the sentence it came from: "condemned the move" refers to it
+    last_event: Relation | None = None
+    last_sentence: int = -1
+
+
 def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
-                        resolver: MentionResolver, attackers: dict[str, ActorRef]) -> Iterator[Relation]:
-    """The relations of one sentence; ``attackers`` maps each attacked state to its last asserted
-    attacker in the document so far, and is updated with this sentence's attacks."""
+                        resolver: MentionResolver, story: _Story) -> Iterator[Relation]:
+    """The relations of one sentence, reading and updating what the ``story`` asserted so far."""
     question = sent.text.rstrip().endswith("?")
+    attackers = story.attackers
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
         if _protest_purpose(trigger, lexicon):
             continue
@@ -155,6 +173,9 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                       round(trigger.base_confidence * min(source.confidence, 0.6), 3))
                      for source in _resolve_all(_subjects(trigger.token), resolver)
                      if source.actor.country in attackers]
+        if not pairs and trigger.entry.type in _ANAPHOR_TYPES and trigger.entry.pos == "verb" and (
+                _BLAME_COMPLEMENT not in trigger.entry.target_preps or _condemns(trigger.token, lexicon)):
+            pairs = _event_anaphor_pairs(trigger.token, resolver, story, sent)
         # an offer stands whatever its answer says: "Kyiv rejected Moscow's proposal"
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN",
                                     answered=_ANSWERER_TARGET in trigger.entry.target_preps)
@@ -166,6 +187,8 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                                  negated=negated, hedged=hedged or question)
             if relation.type == "ASSAULT" and relation.asserted and target.actor.country:
                 attackers[target.actor.country] = source.actor
+            if relation.asserted:
+                story.last_event, story.last_sentence = relation, sent.start
             yield replace(relation, reported_by=reporter.actor) if reporter else relation
 
 
@@ -368,7 +391,42 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
         if entry.trigger in _MEMBERSHIP_VERBS:
             # joining is membership only of an organisation: "Finland joined NATO", not "joined Chile in ..."
             targets = [t for t in targets if t.actor.kind == "igo"]
+    if not entry.mutual and {t.actor.country for t in targets} <= {s.actor.country for s in sources}:
+        # "the two leaders praised their countries' ties": a group acting on itself is no one-way event
+        targets = []
     return _pairs(sources, targets, entry, base)
+
+
+def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
+                         sent: Span) -> list[tuple[Mention, Mention, float]]:
+    """"Germany will send tanks. Moscow called the move a provocation": a condemnation of "the
+    move" (or "the attack", "the expulsion") just told accuses whoever made it. Only the last
+    event of this or the previous sentence, and only when the noun fits that event's type."""
+    event = story.last_event
+    previous_start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if event is None or story.last_sentence < previous_start:
+        return []
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    nouns = _passive_subjects(verb) if passive else [
+        item for child in verb.children if child.dep_ in _OBJECT_DEPS for item in conjuncts(child)]
+    fitting = [noun for noun in nouns if noun.lemma_.lower() in _EVENT_ANAPHORS
+               and _EVENT_ANAPHORS[noun.lemma_.lower()] in (None, event.type)
+               and any(child.lower_ in ("the", "this", "that") for child in noun.children if child.dep_ == "det")
+               and not any(child.dep_ in ("poss", "prep", "amod", "compound") and resolver.actor_at(child)
+                           for child in noun.children)]
+    if not fitting:
+        return []
+    sources = _resolve_all(_agents(verb) if passive else _subjects(verb), resolver)
+    target = Mention(token=fitting[0].i, actor=event.source, confidence=0.6)
+    return [(source, target, round(0.7 * min(source.confidence, 0.6), 3)) for source in sources]
+
+
+def _condemns(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when what the verb says of its object condemns it ("called it a blatant provocation")."""
+    complement = [word for child in verb.children if child.i > verb.i and child.dep_ not in _NOT_COMPLEMENT_DEPS
+                  and not (child.dep_ == "prep" and child.lower_ != "as") for word in child.subtree]
+    return any(lexicon.has_cue(word.lemma_.lower(), "blame") or lexicon.has_cue(word.lower_, "blame")
+               for word in complement)
 
 
 def _blame_pairs(verb: Token, resolver: MentionResolver,
@@ -380,10 +438,7 @@ def _blame_pairs(verb: Token, resolver: MentionResolver,
     the actor the condemned thing stands for. Calling a rejected proposal unacceptable is the
     rejection itself, not a second event.
     """
-    complement = [word for child in verb.children if child.i > verb.i and child.dep_ not in _NOT_COMPLEMENT_DEPS
-                  and not (child.dep_ == "prep" and child.lower_ != "as") for word in child.subtree]
-    if not any(lexicon.has_cue(word.lemma_.lower(), "blame") or lexicon.has_cue(word.lower_, "blame")
-               for word in complement):
+    if not _condemns(verb, lexicon):
         return []
     if verb.dep_ in ("advcl", "xcomp", "conj") and any(
             trigger.entry.type == "REJECT" for trigger in _verb_triggers(verb.head, lexicon)):
@@ -491,7 +546,9 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
     complements = [owner for token in tokens if token.lemma_.lower() not in _NON_STATE_HEADS
                    for owner in _with_of_complements([token])[1:]]
-    for owners in (possessors, complements):
+    # "rejected calls by US politicians", "condemned remarks by the Chinese envoy": the author
+    authors = [author for token in tokens for author in _prepositional_objects(token, ("by",))]
+    for owners in (possessors, authors, complements):
         owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
                  for m in _resolve_all(owners, resolver)]
         if owned:
@@ -505,7 +562,7 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
         return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75)) for m in found]
     labelled: dict[str | None, Mention] = {}
     # "duties on a list of U.S. products": the label may sit on the of-complement
-    for token in _with_of_complements(tokens):
+    for token in _with_of_complements(tokens) + authors:
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
         for child in token.children:

@@ -398,3 +398,44 @@ def test_an_apology_goes_to_the_victim_of_what_it_is_for(nlp, text, expected):
 ])
 def test_a_boycott_protests_the_host_of_what_is_boycotted(nlp, text, expected):
     assert expected in relations(nlp, text)
+
+
+def test_condemning_the_move_just_told_accuses_its_maker(nlp):
+    text = "Poland will send fighter jets to Ukraine. Moscow called the move a dangerous provocation."
+    assert ("RUS", "POL", "ACCUSE") in relations(nlp, text)
+
+
+def test_the_move_of_an_older_story_is_not_resolved(nlp):
+    text = ("Poland will send fighter jets to Ukraine. The weather was cold. Prices rose. "
+            "Moscow called the move a dangerous provocation.")
+    assert not any(kind == "ACCUSE" for _, _, kind in relations(nlp, text))
+
+
+def test_their_stands_for_every_member_of_a_coordinated_subject(nlp):
+    text = "Brazil, Argentina and Chile held their first joint summit in Santiago."
+    assert {("BRA", "CHL", "CONSULT"), ("ARG", "CHL", "CONSULT"), ("BRA", "ARG", "CONSULT")} <= relations(nlp, text)
+
+
+def test_a_group_praising_itself_is_no_event(nlp):
+    text = "The Ghanaian and Ivorian leaders praised their countries' cocoa farmers."
+    assert relations(nlp, text) == set()
+
+
+def test_a_place_description_as_subject_continues_the_previous_subject(nlp):
+    text = "Manila has a maritime dispute with Beijing. The Southeast Asian nation asked the UN to rule on it."
+    assert relations(nlp, text) == {("PHL", "UN", "REQUEST")}
+
+
+def test_a_place_description_with_two_possible_states_is_left_alone(nlp):
+    text = "Lagos traders sold goods to Ghana and Togo. Benin then sent inspectors to the West African country."
+    assert not any(target in ("GHA", "TGO") for _, target, _ in relations(nlp, text, asserted_only=False))
+
+
+def test_the_author_of_a_rejected_call_is_its_target(nlp):
+    text = "Berlin rejected calls by Polish politicians to pay new war reparations."
+    assert relations(nlp, text) == {("DEU", "POL", "REJECT")}
+
+
+def test_one_member_of_an_alliance_is_not_the_alliance(nlp):
+    text = "Japan sent aid to Turkey, a NATO member, after the earthquake."
+    assert relations(nlp, text) == {("JPN", "TUR", "AID")}
