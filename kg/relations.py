@@ -356,8 +356,15 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                 targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
         complement_governed = entry.type in _COMPLEMENT_TARGET_TYPES or lexicon.has_cue(
             entry.trigger, "governor")
+        excluded = {s.actor.country for s in sources}
         if not targets and complement_governed:
-            targets = _resolve_targets(_complement_targets(verb), resolver)
+            # "threatened to close its airspace": the subject's own things are no target
+            governed = _resolve_targets(_complement_targets(verb), resolver)
+            targets = [t for t in governed if t.actor.country not in excluded]
+        if not targets and entry.type == "THREATEN":
+            # "threatened to defend itself if Ethiopia proceeded": the threat is aimed at the condition's subject
+            targets = [t for t in _resolve_all(_condition_subjects(verb, lexicon), resolver)
+                       if t.actor.country not in excluded]
         if not targets and entry.type in _CLAIM_TARGET_TYPES:
             # "Indonesia complained that Australia's policy ...": the accused is the claim's subject;
             # "walked out when the Russian envoy took the floor": the protested is the occasion's subject
@@ -378,7 +385,6 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             # "Venezuela and Colombia each recalled their ambassadors": each acted against the other
             return [(s, t, round(0.8 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
-        excluded = {s.actor.country for s in sources}
         if not targets and _APOLOGY_TARGET in entry.target_preps:
             # "Israel expressed regret after its tank hit an Egyptian border post"
             occasions = _resolve_targets(_apology_occasions(verb), resolver)
@@ -480,6 +486,17 @@ def _hosts(thing: Token) -> list[Token]:
     """Who hosts a gathering: "meetings hosted by Hungary", "a ceremony in Japan"."""
     agents = [agent for acl in thing.children if acl.dep_ == "acl" and acl.tag_ == "VBN" for agent in _agents(acl)]
     return agents or _prepositional_objects(thing, ("in",))
+
+
+def _condition_subjects(verb: Token, lexicon: EventLexicon) -> list[Token]:
+    """Subjects of the conditions set on a verb or on the clause it governs ("... if Ethiopia
+    proceeded", "should it attack")."""
+    clauses = [verb, *(child for child in verb.children if child.dep_ in ("xcomp", "ccomp"))]
+    conditions = [child for clause in clauses for child in clause.children
+                  if child.dep_ == "advcl" and (_is_conditional(child, lexicon) or any(
+                      aux.dep_ == "aux" and aux.lower_ == "should" and aux.i < child.i for aux in child.children))]
+    return [subject for condition in conditions for child in condition.children
+            if child.dep_ in ("nsubj", "nsubjpass") for subject in conjuncts(child)]
 
 
 def _own_subject(clause: Token) -> bool:

@@ -439,3 +439,12 @@ def test_the_author_of_a_rejected_call_is_its_target(nlp):
 def test_one_member_of_an_alliance_is_not_the_alliance(nlp):
     text = "Japan sent aid to Turkey, a NATO member, after the earthquake."
     assert relations(nlp, text) == {("JPN", "TUR", "AID")}
+
+
+def test_a_conditional_threat_is_aimed_at_the_conditions_subject(nlp):
+    text = "Caracas threatened to close its airspace if Bogota extradited the two pilots."
+    assert relations(nlp, text) == {("VEN", "COL", "THREATEN")}
+
+
+def test_a_threat_without_target_or_condition_is_no_relation(nlp):
+    assert relations(nlp, "Caracas threatened to close its airspace next week.") == set()
