@@ -209,6 +209,9 @@ class MentionResolver:
         compound = " ".join(t.text.lower() for t in token.lefts if t.dep_ in ("compound", "amod"))
         if compound:
             words |= {f"{compound} {token.text.lower()}", f"{compound} {token.lemma_.lower()}"}
+            # "Kyrgyz border guards": the word just before may make the agent alone
+            nearest = [t for t in token.lefts if t.dep_ in ("compound", "amod")][-1]
+            words |= {f"{nearest.lower_} {token.text.lower()}", f"{nearest.lower_} {token.lemma_.lower()}"}
         if any(self.actors.is_agent(word) for word in words):
             return True
         return any(child.dep_ == "compound" and self.actors.is_agent(child.lemma_.lower())
@@ -231,7 +234,9 @@ class MentionResolver:
                     text=text, id=actor.id, country=actor.country, kind=actor.kind, label=actor.label)))
                 # "Indian and Pakistani ...", "the India-GCC ministers' meeting": pairs of modifiers
                 stack.extend(child for child in modifier.children if child.dep_ in ("conj", "nmod", "compound"))
-            elif not found and (modifier.pos_ == "PROPN" or self._is_agent(modifier)):
+            elif not found and (modifier.pos_ == "PROPN" or self._is_agent(modifier) or (
+                    modifier.dep_ == "compound" and self.actors.is_agent(f"{modifier.lower_} {token.lower_}"))):
+                # "Kyrgyz border guards": the state may hang on the first word of a two-word agent
                 # a state on a common noun belongs to that noun: "Georgia's breakaway region"
                 stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
         return sorted(found.values(), key=lambda mention: mention.actor.text)

@@ -448,3 +448,8 @@ def test_a_conditional_threat_is_aimed_at_the_conditions_subject(nlp):
 
 def test_a_threat_without_target_or_condition_is_no_relation(nlp):
     assert relations(nlp, "Caracas threatened to close its airspace next week.") == set()
+
+
+def test_a_state_on_a_two_word_agent_names_it(nlp):
+    text = "Uzbek border guards accused the Tajiks of moving the fence."
+    assert relations(nlp, text) == {("UZB", "TJK", "ACCUSE")}
