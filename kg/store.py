@@ -36,7 +36,7 @@ from typing import Any
 from kg.errors import InputError, KgError
 from kg.records import Document, Relation
 
-__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "open_store"]
+__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "open_store", "oxigraph_triples"]
 
 #: Named graph holding one ``<document> ingest:sha256 "hex"`` record per committed document.
 INGEST_GRAPH = "https://w3id.org/kg/id/ingest"
@@ -221,13 +221,13 @@ class OxigraphStore(_Store):
         return next(iter(self._store.quads_for_pattern(*pattern)), None) is not None
 
     def add_documents(self, batch: Batch) -> None:
-        """Add a batch's relations and document records in one transaction."""
-        from kg.graph import build_graph
+        """Add a batch's relations and document records in one transaction.
 
-        graph = build_graph(relation for _, relations in batch for relation in relations)
-        default = self._ox.DefaultGraph()
-        quads = [self._ox.Quad(_ox_term(self._ox, s), _ox_term(self._ox, p), _ox_term(self._ox, o), default)
-                 for s, p, o in graph]
+        The triples are made as Oxigraph terms straight from the relations (``oxigraph_triples``),
+        then one update drops the defaults a named state or IGO replaces, as ``build_graph`` does.
+        """
+        quads = [self._ox.Quad(*triple) for triple in
+                 oxigraph_triples(relation for _, relations in batch for relation in relations)]
         quads += self._records((document.id, content_hash(document)) for document, _ in batch)
         self._store.extend(quads)
         self._store.update(_defaults_update())
@@ -310,6 +310,48 @@ class OxigraphStore(_Store):
         if getattr(self, "_store", None) is not None:
             self._store.flush()
             self._store = None
+
+
+def oxigraph_triples(relations: Iterable[Relation]) -> Iterator[tuple]:
+    """Yield the ``(subject, predicate, object)`` pyoxigraph terms of relations, no rdflib graph between.
+
+    The statements are ``kg.graph.relation_statements``, the ones ``build_graph`` adds, with the
+    defaults of states and IGOs known only through a person always included: a store drops those
+    a named actor replaces with one update after each batch (``_defaults_update``).
+
+    Example:
+        >>> from kg.records import ActorRef
+        >>> india = ActorRef(text="India", id="IND", country="IND", kind="state", label="India")
+        >>> russia = ActorRef(text="Russia", id="RUS", country="RUS", kind="state", label="Russia")
+        >>> triples = list(oxigraph_triples([Relation(doc_id="d1", sentence="India and Russia met.",
+        ...     start=0, end=21, source=india, target=russia, type="CONSULT", cameo="040",
+        ...     cooperation=1.0, verb="meet")]))
+        >>> sorted(str(o) for s, p, o in triples if p.value.endswith("cooperation"))
+        ['"1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>']
+    """
+    import pyoxigraph as ox
+
+    from kg.graph import Lexical, relation_statements
+
+    nodes: dict[str, ox.NamedNode] = {}  # predicates, classes, actors and datatypes recur
+
+    def node(iri: str) -> ox.NamedNode:
+        found = nodes.get(iri)
+        if found is None:
+            found = nodes[iri] = ox.NamedNode(iri)
+        return found
+
+    def term(value):
+        if not isinstance(value, Lexical):
+            return node(value)
+        if value.datatype is None:
+            return ox.Literal(value.text)
+        return ox.Literal(value.text, datatype=node(value.datatype))
+
+    for relation in relations:
+        facts, defaults, _ = relation_statements(relation)
+        for s, p, o in (*facts, *defaults):
+            yield node(s), node(p), term(o)
 
 
 def _first_line(err: BaseException) -> str:
