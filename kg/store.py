@@ -36,7 +36,8 @@ from typing import Any
 from kg.errors import InputError, KgError
 from kg.records import Document, Relation
 
-__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "open_store", "oxigraph_triples"]
+__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "is_store_spec", "open_store",
+           "oxigraph_triples"]
 
 #: Named graph holding one ``<document> ingest:sha256 "hex"`` record per committed document.
 INGEST_GRAPH = "https://w3id.org/kg/id/ingest"
@@ -81,7 +82,7 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def open_store(spec: str | Path | None = None):
+def open_store(spec: str | Path | None = None, *, read_only: bool = False):
     """Open the store a spec names.
 
     Args:
@@ -89,6 +90,8 @@ def open_store(spec: str | Path | None = None):
             same, loaded from that file when it exists (``save()`` writes it back);
             ``"oxigraph:FOLDER"``: a persistent Oxigraph store (created when missing);
             ``"oxigraph:"``: a temporary in-memory Oxigraph store.
+        read_only: Open an Oxigraph folder to read only: it must exist, and a build may hold
+            it open meanwhile (the reader sees what was committed when it opened).
 
     Raises:
         InputError: an unknown kind of store, or a store another process holds open.
@@ -98,8 +101,18 @@ def open_store(spec: str | Path | None = None):
     if kind == "memory":
         return MemoryStore(location or None)
     if kind == "oxigraph":
-        return OxigraphStore(location or None)
+        return OxigraphStore(location or None, read_only=read_only)
     raise InputError(text, "unknown store", fix=f"use one of: {_STORE_CHOICES}")
+
+
+def is_store_spec(value: str | Path) -> bool:
+    """Whether a ``--graph`` value names an Oxigraph store (``oxigraph:FOLDER``) rather than a file.
+
+    Example:
+        >>> is_store_spec("oxigraph:kgdb"), is_store_spec(Path("out/graph.ttl"))
+        (True, False)
+    """
+    return str(value).startswith("oxigraph:")
 
 
 class _Store:
@@ -189,20 +202,27 @@ class MemoryStore(_Store):
 class OxigraphStore(_Store):
     """A persistent Oxigraph store: one transaction per document batch, bulk loads, SPARQL."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         import pyoxigraph
 
         self.path = Path(path) if path else None
+        if read_only and (self.path is None or not self.path.is_dir()):
+            raise InputError(str(self.path or "oxigraph:"), "no Oxigraph store there",
+                             fix="build one with kg build --store oxigraph:FOLDER, or name its folder")
         try:
-            self._store = pyoxigraph.Store(str(self.path)) if self.path else pyoxigraph.Store()
+            if read_only:
+                self._store = pyoxigraph.Store.read_only(str(self.path))
+            else:
+                self._store = pyoxigraph.Store(str(self.path)) if self.path else pyoxigraph.Store()
         except OSError as err:
             raise InputError(str(self.path), f"cannot open the Oxigraph store ({_first_line(err)})",
                              fix="close the other kg process using it, or name another folder") from err
         self._ox = pyoxigraph
         self._ingest = pyoxigraph.NamedNode(INGEST_GRAPH)
         self._sha256 = pyoxigraph.NamedNode(_SHA256)
-        # heal defaults a process killed between a batch and its clean-up may have left
-        self._store.update(_defaults_update())
+        self.read_only = read_only
+        if not read_only:  # heal defaults a process killed between a batch and its clean-up may have left
+            self._store.update(_defaults_update())
 
     def __len__(self) -> int:
         """Triples in the kg graph (the default graph), document records excluded."""
@@ -261,7 +281,7 @@ class OxigraphStore(_Store):
         ``VALUES`` row at the start of the query's outer pattern, each written by pyoxigraph
         from a typed term (its N-Triples form, escaped by Oxigraph): a value is never pasted.
         """
-        from kg.sparql import _rows_from_terms, prepare_bindings, query_text
+        from kg.sparql import prepare_bindings, query_text
 
         text = query_text(name, bindings)
         terms = prepare_bindings(name, bindings)
@@ -269,9 +289,37 @@ class OxigraphStore(_Store):
             names = " ".join(f"?{variable}" for variable in terms)
             values = " ".join(str(_ox_term(self._ox, term)) for term in terms.values())
             text = text.replace("WHERE {", f"WHERE {{\n  VALUES ({names}) {{ ({values}) }}", 1)
-        result = self._store.query(text)
-        names = [variable.value for variable in result.variables]
-        return _rows_from_terms(names, ([_rdflib_term(solution[n]) for n in names] for solution in result))
+        return _solution_rows(self._store.query(text))
+
+    def sparql(self, text: str, *, source: str = "query") -> list[dict[str, Any]]:
+        """Run a user's own SPARQL query on Oxigraph itself, rows as ``kg.sparql.run_sparql`` gives them.
+
+        Raises:
+            QueryError: the text is not a valid SPARQL query (an update is not one).
+
+        Example:
+            >>> store = open_store("oxigraph:")
+            >>> store.sparql("ASK { ?s ?p ?o }")
+            [{'ask': False}]
+            >>> store.sparql("DELETE WHERE { ?s ?p ?o }", source="mine.rq")  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            kg.errors.QueryError: mine.rq: invalid SPARQL (...); kg runs SELECT, ASK, CONSTRUCT and DESCRIBE ...
+        """
+        from kg.errors import QueryError
+        from kg.sparql import _plain
+
+        try:
+            result = self._store.query(text)
+        except SyntaxError as err:
+            raise QueryError(f"{source}: invalid SPARQL ({_first_line(err)}); kg runs SELECT, ASK, "
+                             "CONSTRUCT and DESCRIBE queries, not updates") from err
+        if isinstance(result, self._ox.QueryBoolean):
+            return [{"ask": bool(result)}]
+        if isinstance(result, self._ox.QueryTriples):
+            return [{"subject": _plain(_rdflib_term(triple.subject)),
+                     "predicate": _plain(_rdflib_term(triple.predicate)),
+                     "object": _plain(_rdflib_term(triple.object))} for triple in result]
+        return _solution_rows(result)
 
     def triples(self) -> Iterator[tuple]:
         """The kg graph's triples as rdflib terms."""
@@ -308,12 +356,13 @@ class OxigraphStore(_Store):
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
             self._store = None
 
 
 def oxigraph_triples(relations: Iterable[Relation]) -> Iterator[tuple]:
-    """Yield the ``(subject, predicate, object)`` pyoxigraph terms of relations, no rdflib graph between.
+    """Yield each ``(subject, predicate, object)`` of relations once, as pyoxigraph terms (no rdflib graph).
 
     The statements are ``kg.graph.relation_statements``, the ones ``build_graph`` adds, with the
     defaults of states and IGOs known only through a person always included: a store drops those
@@ -348,10 +397,21 @@ def oxigraph_triples(relations: Iterable[Relation]) -> Iterator[tuple]:
             return ox.Literal(value.text)
         return ox.Literal(value.text, datatype=node(value.datatype))
 
+    seen: set[tuple] = set()  # actors, documents and sentences recur across relations
     for relation in relations:
         facts, defaults, _ = relation_statements(relation)
-        for s, p, o in (*facts, *defaults):
-            yield node(s), node(p), term(o)
+        for statement in (*facts, *defaults):
+            if statement not in seen:
+                seen.add(statement)
+                yield node(statement[0]), node(statement[1]), term(statement[2])
+
+
+def _solution_rows(result) -> list[dict[str, Any]]:
+    """pyoxigraph SELECT solutions as rows of plain values (``kg.sparql``'s form)."""
+    from kg.sparql import _rows_from_terms
+
+    names = [variable.value for variable in result.variables]
+    return _rows_from_terms(names, ([_rdflib_term(solution[n]) for n in names] for solution in result))
 
 
 def _first_line(err: BaseException) -> str:

@@ -224,6 +224,38 @@ def test_cli_build_into_oxigraph_twice_adds_nothing_the_second_time(corpus, tmp_
     assert len(kg.load(tmp_path / "graph.nt")) > 0
 
 
+def test_query_commands_answer_from_a_store_as_from_its_graph_file(corpus, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.store import OxigraphStore
+
+    def run(*arguments):
+        result = CliRunner().invoke(app, [*arguments, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    store, graph_file = f"oxigraph:{tmp_path / 'db'}", tmp_path / "graph.nt"
+    built = CliRunner().invoke(app, ["build", str(SEEDS), str(corpus), "--store", store, "-q", "-o", str(graph_file)])
+    assert built.exit_code == 0, built.output
+    query = tmp_path / "q.rq"
+    query.write_text("PREFIX kgo: <https://w3id.org/kg/ontology#>\n"
+                     "SELECT ?code WHERE { ?actor kgo:code ?code } ORDER BY ?code")
+    for_file = {"named": run("query", "named", "partners", "-p", "actor=IND", "--graph", str(graph_file)),
+                "sparql": run("query", "sparql", str(query), "--graph", str(graph_file)),
+                "allies": run("query", "allies", "India", "--graph", str(graph_file))}
+    assert ("RUS", "AGREE") in {(row["partner"], row["type"]) for row in for_file["named"]}
+    with open_store(store):  # a build holding the store open does not keep readers out
+        assert _rows(run("query", "allies", "India", "--graph", store)) == _rows(for_file["allies"])
+        # named and own queries run on Oxigraph itself: nothing is copied into rdflib
+        monkeypatch.setattr(OxigraphStore, "triples", lambda self: pytest.fail("copied into rdflib"))
+        assert _rows(run("query", "named", "partners", "-p", "actor=IND", "--graph", store)) == \
+            _rows(for_file["named"])
+        assert run("query", "sparql", str(query), "--graph", store) == for_file["sparql"]
+    missing = CliRunner().invoke(app, ["query", "named", "actors", "--graph", f"oxigraph:{tmp_path / 'none'}"])
+    assert missing.exit_code == 2 and "no Oxigraph store there" in missing.output
+
+
 def test_dask_workers_load_the_model_once_and_build_the_same_graph(corpus, memory_store, tmp_path):
     from kg.distributed import build_distributed, connect
 
