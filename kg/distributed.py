@@ -134,7 +134,7 @@ def _load_one(future, store, added: int, found: int, bar, keep_shards: bool) -> 
     store.record_documents(documents)  # only after the triples are in: a crash reloads the shard
     if not keep_shards:
         Path(shard).unlink(missing_ok=True)
-    if bar is not None:
-        bar.update(len(documents))
+    if bar is not None:  # the count first: update() draws the bar
         bar.set_postfix(relations=found + relations, refresh=False)
+        bar.update(len(documents))
     return added + len(documents), found + relations

@@ -298,3 +298,39 @@ def test_two_processes_extract_what_one_does_in_the_same_order(nlp, corpus):
                 extract_by_document(read_documents([corpus]), nlp=nlp, n_process=n_process, batch_size=3)]
 
     assert run(2) == run(1)
+
+
+def _stderr_on_a_terminal(arguments: list[str]) -> str:
+    """What ``kg ARGUMENTS`` writes to stderr when stderr is a terminal (a pseudo-terminal here)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    main, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a new pty is 0 wide
+    process = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", *arguments],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(main)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_long_runs_show_documents_per_second_and_relations_unless_quiet(corpus, tmp_path):
+    output = ["-o", str(tmp_path / "relations.jsonl")]
+    shown = _stderr_on_a_terminal(["extract", str(corpus), *output])
+    assert re.search(r"kg: \d+doc \[[^]]*doc/s, relations=\d+\]", shown), shown
+    quiet = _stderr_on_a_terminal(["build", str(corpus), "--store", f"oxigraph:{tmp_path / 'db'}", "-q"])
+    assert "doc" not in quiet and "relations=" not in quiet, quiet
