@@ -1,14 +1,16 @@
 """Graph stores: where built relations go, one committed document batch at a time.
 
 Two stores share one small interface. ``MemoryStore`` is rdflib's in-memory graph (Turtle on
-disk through ``kg.graph.save_graph``): simple, for graphs up to a few million triples.
+disk through ``kg.graph.save_graph``): simple, for graphs up to a few hundred thousand triples
+(it holds about 1.5 GB a million).
 ``OxigraphStore`` is a persistent Oxigraph database (pyoxigraph, RocksDB) for graphs of tens of
 millions of triples: each document batch is one transaction, so a killed process loses at most
 the batch it was writing, and ``bulk_load`` reads N-Triples shards without holding them in memory.
 
-Both record, per document, the SHA-256 of its content in a separate named graph
-(``INGEST_GRAPH``), so an incremental build skips the documents a store already holds
-(``has_document``). The kg graph itself stays in the default graph and is what queries see.
+Both record, per document, the SHA-256 of its content (Oxigraph in a separate named graph,
+``INGEST_GRAPH``; the memory store in a file beside its graph file), so an incremental build
+skips the documents a store already holds (``has_document``). The kg graph itself stays in the
+default graph and is what queries see.
 
 Example:
     >>> from kg.records import ActorRef, Document, Relation
@@ -29,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -135,7 +138,11 @@ class _Store:
 
 
 class MemoryStore(_Store):
-    """rdflib's in-memory graph; documents are recorded in memory (and lost with it)."""
+    """rdflib's in-memory graph; with a file, its document records are kept beside it.
+
+    The records of ``GRAPH.ttl`` go to ``GRAPH.ttl.documents.jsonl`` (one ``[doc_id, sha256]``
+    a line), written after the graph, so a run killed in between only parses documents again.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         from rdflib import Graph
@@ -145,7 +152,14 @@ class MemoryStore(_Store):
         self.path = Path(path) if path else None
         self.graph = load_graph(self.path) if self.path and self.path.exists() else Graph(bind_namespaces="core")
         self._documents: set[tuple[str, str]] = set()
+        if self.path is not None and self.path.exists() and self._records_path.exists():
+            lines = self._records_path.read_text(encoding="utf-8").splitlines()
+            self._documents.update(tuple(json.loads(line)) for line in lines if line)
         self._changed = False
+
+    @property
+    def _records_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".documents.jsonl")
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -193,9 +207,13 @@ class MemoryStore(_Store):
         return save_graph(self.graph, target, format=format)
 
     def close(self) -> None:
-        """Write the graph back to the file it was opened from, when anything was added."""
+        """Write the graph and its document records back to the file it was opened from, when changed."""
+        from kg.io import atomic_write
+
         if self.path is not None and self._changed:
             self.save()
+            with atomic_write(self._records_path) as handle:
+                handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in sorted(self._documents))
             self._changed = False
 
 

@@ -278,15 +278,20 @@ def _pipelines_loaded() -> int:
     return _worker_pipeline.cache_info().currsize
 
 
-def test_a_memory_store_with_a_file_is_written_back(nlp, tmp_path):
+def test_a_memory_store_with_a_file_is_written_back_with_its_records(nlp, corpus, tmp_path):
     path = tmp_path / "graph.ttl"
     with open_store(f"memory:{path}") as store:
         build_store([SEEDS], store, nlp=nlp)
         size = len(store)
     with open_store(f"memory:{path}") as store:
         assert len(store) == size
-        build_store([SEEDS], store, nlp=nlp)  # records live in memory: re-parsed, nothing added
-        assert len(store) == size
+        again = build_store([SEEDS, corpus], store, nlp=nlp)
+        assert (again.added, again.skipped) == (12, 1)
+    with open_store(f"memory:{path}") as store:
+        assert build_store([SEEDS, corpus], store, nlp=nlp).skipped == 13
+    path.unlink()  # records without their graph are not trusted
+    with open_store(f"memory:{path}") as store:
+        assert build_store([SEEDS], store, nlp=nlp).added == 1 and len(store) == size
 
 
 def test_two_processes_extract_what_one_does_in_the_same_order(nlp, corpus):
