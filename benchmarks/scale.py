@@ -4,14 +4,17 @@ Sections (run all, or name some with --only):
 
   parse    words/s of bare spaCy parsing (the model alone, nlp.pipe batch 64) and of kg extraction
            (kg's pipeline with its actor ruler, plus relation extraction) on the same text, in
-           the same run, with 1 and 2 processes. Targets: kg/bare >= 0.85 on one process;
+           the same run, with 1 and 2 processes, --runs times (medians, and each run with the CPU
+           seconds of kg's parent and workers). Targets: kg/bare >= 0.85 on one process;
            2 processes >= 1.7x one.
-  memory   peak RSS of `kg build --store oxigraph:...` (streamed, committed per batch) at 10x and
-           100x the seed article (seeds/), each in a fresh process: flat means streaming works.
-  store    triples/s into each store and named-query latency on a graph of --triples (1M+)
-           triples made from relations extracted from the news corpus (document ids varied):
-           rdflib parse of the N-Triples vs Oxigraph bulk load (target >= 10x), and batched
-           transactional adds into each store.
+  memory   peak RSS of `kg build --store oxigraph:...`, `kg extract -o x.jsonl` (both streamed)
+           and `kg build -o graph.ttl` (rdflib in memory) on the seed article (seeds/) repeated
+           --factors times, each in a fresh process: flat means streaming works.
+  store    one N-Triples file of --triples (1M+) triples made from the relations of the news
+           corpus (document ids varied), loaded by Oxigraph's bulk loader from its path (strict,
+           lenient, in memory) and parsed by rdflib (target: bulk load >= 10x rdflib), each
+           timed alone with its CPU seconds; named-query latency on that graph in each store;
+           batched transactional adds (64 documents a commit) into each store.
 
 `parse --bare-only` imports nothing from kg, so it runs in a venv with another spaCy version:
 
@@ -25,7 +28,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,6 +70,12 @@ def _bare_model():
     raise SystemExit("no en_core_web_sm model installed")
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its waited-for children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def _time_bare(records: list[dict], n_process: int) -> float:
     nlp = _bare_model()
     start = time.perf_counter()
@@ -73,57 +84,77 @@ def _time_bare(records: list[dict], n_process: int) -> float:
     return time.perf_counter() - start
 
 
-def _time_kg(records: list[dict], n_process: int) -> tuple[float, int]:
+def _time_kg(records: list[dict], n_process: int) -> dict:
+    """Seconds, relations and CPU seconds (parent, workers) of kg extraction, as ``kg extract --jobs``."""
     from kg.parse import load_pipeline
     from kg.pipeline import extract_by_document
     from kg.records import Document
 
     nlp = load_pipeline()
     documents = (Document(id=record["id"], text=record["text"], date=record.get("date")) for record in records)
+    own, children = _cpu_seconds()
     start = time.perf_counter()
     found = sum(len(relations) for _, relations in
                 extract_by_document(documents, nlp=nlp, n_process=n_process, batch_size=64))
-    return time.perf_counter() - start, found
+    seconds = time.perf_counter() - start
+    own_after, children_after = _cpu_seconds()
+    return {"seconds": seconds, "relations": found, "parent_cpu": round(own_after - own, 1),
+            "worker_cpu": round(children_after - children, 1)}
 
 
-def bench_parse(words: int, bare_only: bool, repeats: int) -> dict:
+def bench_parse(words: int, bare_only: bool, runs: int) -> dict:
+    """Words/s of bare spaCy and kg extraction, 1 and 2 processes, ``runs`` times; medians and each run."""
     import spacy
 
     records = _records(words)
     count = _words(records)
-    result = {"spacy": spacy.__version__, "words": count, "documents": len(records)}
-    # best of `repeats`, bare and kg alternating, so load from elsewhere hits both alike
-    for n_process in (1, 2):
-        bare = seconds = float("inf")
-        for _ in range(repeats):
-            bare = min(bare, _time_bare(records, n_process))
+    result: dict = {"spacy": spacy.__version__, "words": count, "documents": len(records),
+                    "load_average_before": [round(x, 2) for x in os.getloadavg()], "runs": []}
+    for _ in range(runs):  # bare and kg alternate, so load from elsewhere hits both alike
+        run: dict = {}
+        for n_process in (1, 2):
+            run[f"bare_wps_{n_process}"] = round(count / _time_bare(records, n_process))
             if not bare_only:
-                elapsed, found = _time_kg(records, n_process)
-                seconds = min(seconds, elapsed)
-                result["relations"] = found
-        result[f"bare_wps_{n_process}"] = round(count / bare)
+                timed = _time_kg(records, n_process)
+                run[f"kg_wps_{n_process}"] = round(count / timed["seconds"])
+                run[f"kg_cpu_{n_process}"] = {"parent": timed["parent_cpu"], "workers": timed["worker_cpu"]}
+                result["relations"] = timed["relations"]
+        run["bare_2_over_1"] = round(run["bare_wps_2"] / run["bare_wps_1"], 2)
         if not bare_only:
-            result[f"kg_wps_{n_process}"] = round(count / seconds)
-            result[f"kg_over_bare_{n_process}"] = round(bare / seconds, 3)
-    result["bare_2_over_1"] = round(result["bare_wps_2"] / result["bare_wps_1"], 2)
-    if not bare_only:
-        result["kg_2_over_1"] = round(result["kg_wps_2"] / result["kg_wps_1"], 2)
+            run["kg_over_bare_1"] = round(run["kg_wps_1"] / run["bare_wps_1"], 3)
+            run["kg_2_over_1"] = round(run["kg_wps_2"] / run["kg_wps_1"], 2)
+        result["runs"].append(run)
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    for key in result["runs"][0]:
+        if not key.startswith("kg_cpu"):
+            result[key] = statistics.median(run[key] for run in result["runs"])
     return result
 
 
-_MEMORY_CHILD = """
+_CLI_CHILD = """
 import resource, sys, time
-from kg.pipeline import build_store
-from kg.store import open_store
+from kg.cli import main
 start = time.perf_counter()
-with open_store("oxigraph:" + sys.argv[2]) as store:
-    report = build_store([sys.argv[1]], store, commit_every=64)
-    size = len(store)
-print(report.added, size, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+sys.argv = ["kg", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as stop:
+    assert not stop.code, stop.code
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+
+#: The streamed commands measured (oxigraph store, JSONL), and the default in-memory build.
+_MEMORY_COMMANDS = {
+    "build_oxigraph": lambda corpus, out: ["build", corpus, "--store", f"oxigraph:{out}.db", "-q"],
+    "extract": lambda corpus, out: ["extract", corpus, "-q", "-o", f"{out}.jsonl"],
+    "build_memory_ttl": lambda corpus, out: ["build", corpus, "-q", "-o", f"{out}.ttl"],
+}
 
 
 def bench_memory(factors: list[int]) -> list[dict]:
+    """Peak RSS of each of ``_MEMORY_COMMANDS`` on the seed article repeated, each in a fresh process."""
+    from kg.store import open_store
+
     seed = (REPO / "seeds" / "india_russia_cnn.txt").read_text(encoding="utf-8")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -132,11 +163,14 @@ def bench_memory(factors: list[int]) -> list[dict]:
             with corpus.open("w", encoding="utf-8") as handle:
                 for number in range(factor):
                     handle.write(json.dumps({"id": f"seed-{number}", "text": seed}) + "\n")
-            command = [sys.executable, "-c", _MEMORY_CHILD, str(corpus), str(Path(folder) / f"db{factor}")]
-            output = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
-            added, size, seconds, max_rss = int(output[0]), int(output[1]), float(output[2]), int(output[3])
-            rows.append({"factor": factor, "documents": added, "words": factor * len(seed.split()),
-                         "triples": size, "seconds": round(seconds, 1), "peak_rss_mb": round(max_rss / 1024)})
+            row: dict = {"factor": factor, "documents": factor, "words": factor * len(seed.split())}
+            for name, arguments in _MEMORY_COMMANDS.items():
+                command = [sys.executable, "-c", _CLI_CHILD, *arguments(str(corpus), f"{folder}/{name}{factor}")]
+                output = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+                row[name] = {"seconds": round(float(output[-2]), 1), "peak_rss_mb": round(int(output[-1]) / 1024)}
+            with open_store(f"oxigraph:{folder}/build_oxigraph{factor}.db", read_only=True) as store:
+                row["triples"] = len(store)
+            rows.append(row)
     return rows
 
 
@@ -176,42 +210,76 @@ def _query_latency(store, repeats: int) -> dict:
     return out
 
 
+def _timed(action) -> tuple[float, float]:
+    """Wall and CPU seconds (this process) of ``action()``."""
+    cpu = _cpu_seconds()[0]
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start, _cpu_seconds()[0] - cpu
+
+
+def _write_ntriples(relations: list, copies: int, path: Path) -> None:
+    """``copies`` copies of the relations (document ids varied) as one N-Triples file, by pyoxigraph."""
+    import pyoxigraph
+
+    from kg.store import oxigraph_triples
+
+    with path.open("wb") as handle:
+        for copy in range(copies):
+            triples = (pyoxigraph.Triple(*triple) for triple in oxigraph_triples(_copies(relations, copy)))
+            pyoxigraph.serialize(triples, handle, format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
 def bench_store(triples: int, cache: Path) -> dict:
+    """Bulk loads of one N-Triples file of ``triples``+ triples, batched adds, and named-query latency."""
+    import pyoxigraph
+    from rdflib import Graph
+
     from kg.graph import build_graph
     from kg.records import Document
-    from kg.store import MemoryStore, OxigraphStore
+    from kg.store import MemoryStore, OxigraphStore, _defaults_update
 
     relations = _corpus_relations(cache)
     per_copy = len(build_graph(relations))
     copies = -(-triples // per_copy)
-    result: dict = {"relations_per_copy": len(relations), "copies": copies}
+    result: dict = {"relations_per_copy": len(relations), "copies": copies,
+                    "load_average_before": [round(x, 2) for x in os.getloadavg()]}
     with tempfile.TemporaryDirectory() as folder:
         shard = Path(folder) / "graph.nt"
-        start = time.perf_counter()
-        with shard.open("wb") as handle:
-            for copy in range(copies):
-                handle.write(build_graph(_copies(relations, copy)).serialize(format="nt", encoding="utf-8"))
-        result["nt_write_seconds"] = round(time.perf_counter() - start, 1)
+        result["nt_write_seconds"] = round(_timed(lambda: _write_ntriples(relations, copies, shard))[0], 1)
         result["nt_lines"] = sum(1 for _ in shard.open("rb"))
 
-        ox = OxigraphStore(Path(folder) / "bulk")
-        start = time.perf_counter()
-        ox.bulk_load([shard])
-        bulk = time.perf_counter() - start
-        result["triples"] = len(ox)
-        result["oxigraph_bulk_load_tps"] = round(result["triples"] / bulk)
+        # The same file into each store, timed alone: Oxigraph's bulk loader (from the path, into
+        # a new on-disk store; strict, then lenient, then in memory) and rdflib's N-Triples parser.
+        loads = {}
+        for label, store, options in (("oxigraph_bulk", pyoxigraph.Store(f"{folder}/strict"), {}),
+                                      ("oxigraph_bulk_lenient", pyoxigraph.Store(f"{folder}/lenient"),
+                                       {"lenient": True}),
+                                      ("oxigraph_bulk_in_memory", pyoxigraph.Store(), {})):
+            loads[label] = _timed(lambda store=store, options=options: store.bulk_load(
+                path=str(shard), format=pyoxigraph.RdfFormat.N_TRIPLES, **options))
+            result["triples"] = len(store)
+            del store
+        graph = Graph()
+        loads["rdflib_parse"] = _timed(lambda: graph.parse(str(shard), format="nt"))
+        for label, (seconds, cpu) in loads.items():
+            result[f"{label}_seconds"], result[f"{label}_cpu_seconds"] = round(seconds, 2), round(cpu, 2)
+            result[f"{label}_tps"] = round(result["triples"] / seconds)
+        for label in ("oxigraph_bulk", "oxigraph_bulk_lenient", "oxigraph_bulk_in_memory"):
+            result[f"{label}_over_rdflib"] = round(loads["rdflib_parse"][0] / loads[label][0], 1)
+        result["rdflib_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+        # Named queries: kg's own paths (OxigraphStore.bulk_load also drops replaced defaults).
+        ox = OxigraphStore(Path(folder) / "kg")
+        result["kg_bulk_load_seconds"] = round(_timed(lambda: ox.bulk_load([shard]))[0], 2)
+        result["kg_triples"] = len(ox)
         result["oxigraph_query"] = _query_latency(ox, 3)
         ox.close()
-
         memory = MemoryStore()
-        start = time.perf_counter()
-        memory.bulk_load([shard])
-        parse = time.perf_counter() - start
-        result["rdflib_parse_tps"] = round(len(memory) / parse)
-        result["bulk_over_rdflib"] = round(parse / bulk, 1)
-        result["rdflib_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        result["rdflib_query"] = _query_latency(memory, 1)
-        del memory
+        memory.graph = graph
+        graph.update(_defaults_update())
+        result["rdflib_query"] = _query_latency(memory, 2)
+        memory = graph = None  # frees the rdflib graph before the next part
 
         # Transactional path: one commit per 64 documents (what kg build --store does).
         by_document: dict[str, list] = {}
@@ -238,23 +306,26 @@ def bench_store(triples: int, cache: Path) -> dict:
 def _print(results: dict) -> None:
     if "parse" in results:
         p = results["parse"]
-        print(f"parse (spaCy {p['spacy']}, {p['words']} words, {p['documents']} docs):")
+        print(f"parse (spaCy {p['spacy']}, {p['words']} words, {p['documents']} docs), median of "
+              f"{len(p['runs'])} runs (load average {p['load_average_before']} -> {p['load_average_after']}):")
         for n in (1, 2):
             line = f"  {n} process: bare {p[f'bare_wps_{n}']:>7} w/s"
             if f"kg_wps_{n}" in p:
-                line += f"   kg extract {p[f'kg_wps_{n}']:>7} w/s   ratio {p[f'kg_over_bare_{n}']}"
+                line += f"   kg extract {p[f'kg_wps_{n}']:>7} w/s"
             print(line)
-        kg_ratio = f", kg {p['kg_2_over_1']}" if "kg_2_over_1" in p else ""
-        print(f"  2/1 processes: bare {p['bare_2_over_1']}{kg_ratio}")
+        for run in p["runs"]:
+            print("  run:", {key: value for key, value in run.items() if "over" in key or "cpu" in key})
     for row in results.get("memory", []):
-        print(f"memory: seed x{row['factor']:<5} {row['documents']:>6} docs {row['words']:>8} words "
-              f"{row['triples']:>8} triples {row['seconds']:>6} s  peak RSS {row['peak_rss_mb']} MB")
+        peaks = ", ".join(f"{name} {row[name]['peak_rss_mb']} MB in {row[name]['seconds']} s"
+                          for name in _MEMORY_COMMANDS)
+        print(f"memory: seed x{row['factor']:<5} {row['words']:>8} words {row['triples']:>8} triples: {peaks}")
     if "store" in results:
         s = results["store"]
-        print(f"store: {s['triples']} triples ({s['copies']} copies of the corpus relations)")
-        print(f"  Oxigraph bulk load {s['oxigraph_bulk_load_tps']:>9} triples/s; "
-              f"rdflib parse {s['rdflib_parse_tps']:>8} triples/s; ratio {s['bulk_over_rdflib']}x "
-              f"(rdflib peak RSS {s['rdflib_peak_rss_mb']} MB)")
+        print(f"store: {s['triples']} triples in {s['nt_lines']} N-Triples lines")
+        for label in ("oxigraph_bulk", "oxigraph_bulk_lenient", "oxigraph_bulk_in_memory", "rdflib_parse"):
+            ratio = s.get(f"{label}_over_rdflib")
+            print(f"  {label:<24} {s[f'{label}_tps']:>8} triples/s  ({s[f'{label}_seconds']} s, "
+                  f"CPU {s[f'{label}_cpu_seconds']} s){f'  {ratio}x rdflib' if ratio else ''}")
         print(f"  batched adds: Oxigraph {s['oxigraph_batched_tps']} triples/s, "
               f"rdflib {s['rdflib_batched_tps']} triples/s")
         for name in s["oxigraph_query"]:
@@ -267,17 +338,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", choices=("parse", "memory", "store"))
     parser.add_argument("--words", type=int, default=100_000, help="words of text for the parse section")
-    parser.add_argument("--repeats", type=int, default=2, help="parse: runs per figure (best kept)")
+    parser.add_argument("--runs", type=int, default=3, help="parse: runs (medians reported)")
     parser.add_argument("--bare-only", action="store_true", help="parse: bare spaCy only (no kg import)")
     parser.add_argument("--factors", default="10,100", help="memory: multiples of the seed article")
-    parser.add_argument("--triples", type=int, default=1_100_000, help="store: N-Triples lines to write")
+    parser.add_argument("--triples", type=int, default=1_100_000, help="store: at least this many triples")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench-relations.jsonl")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sections = args.only or ["parse", "memory", "store"]
     results: dict = {}
     if "parse" in sections:
-        results["parse"] = bench_parse(args.words, args.bare_only, args.repeats)
+        results["parse"] = bench_parse(args.words, args.bare_only, args.runs)
     if "memory" in sections:
         results["memory"] = bench_memory([int(f) for f in args.factors.split(",")])
     if "store" in sections:

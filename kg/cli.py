@@ -46,7 +46,8 @@ ReplaceActorsOption = Annotated[
 AllOption = Annotated[bool, typer.Option("--all", help="Include hedged and negated relations, flagged.")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, help="Parser processes.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
-GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="Graph file (Turtle, N-Triples, RDF/XML, JSON-LD).")]
+GraphOption = Annotated[Path, typer.Option(
+    "--graph", "-g", help="Graph file (Turtle, N-Triples, RDF/XML, JSON-LD) or store (oxigraph:FOLDER).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 FormatOption = Annotated[str | None, typer.Option("--format", help="turtle, nt, xml, json-ld (default: from suffix).")]
 
@@ -345,7 +346,8 @@ def query_events(graph: GraphOption,
 @query_app.command("named")
 @_reports_errors
 def query_named(name: Annotated[str, typer.Argument(help="A query of kg/queries (kg query named --list).")] = "",
-                graph: Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file.")] = None,
+                graph: Annotated[Path | None, typer.Option(
+                    "--graph", "-g", help="Graph file, or store (oxigraph:FOLDER): queried in place.")] = None,
                 params: Annotated[list[str] | None, typer.Option(
                     "--param", "-p", help="NAME=VALUE, bound (never pasted) into the query.")] = None,
                 list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
@@ -355,6 +357,7 @@ def query_named(name: Annotated[str, typer.Argument(help="A query of kg/queries 
     Example: kg query named allies -p actor=IND --graph out/graph.ttl
     """
     from kg.sparql import named_queries, run_named
+    from kg.store import is_store_spec, open_store
 
     if list_queries or not name:
         for query_name, text in named_queries().items():
@@ -368,7 +371,11 @@ def query_named(name: Annotated[str, typer.Argument(help="A query of kg/queries 
         if not sep:
             raise InputError(f"--param {param}", "not NAME=VALUE", fix="write it as e.g. actor=IND")
         bindings[key.strip()] = value
-    rows = run_named(_knowledge(graph).rdf, name, **bindings)
+    if is_store_spec(graph):
+        with open_store(str(graph), read_only=True) as store:
+            rows = store.query(name, **bindings)
+    else:
+        rows = run_named(_knowledge(graph).rdf, name, **bindings)
     if as_json:
         _echo_json(rows)
         return
@@ -399,15 +406,21 @@ def query_relations(actor_a: str, actor_b: str, graph: GraphOption, as_json: Jso
 @query_app.command("sparql")
 @_reports_errors
 def query_sparql(query_file: Path, graph: GraphOption, as_json: JsonOption = False) -> None:
-    """Run the SPARQL query in QUERY_FILE against the graph.
+    """Run the SPARQL query in QUERY_FILE against the graph (an Oxigraph store answers it in place).
 
     Example: kg query sparql my_query.rq --graph out/graph.ttl
     """
     from kg.graph import load_graph
     from kg.io import read_text
     from kg.sparql import run_sparql
+    from kg.store import is_store_spec, open_store
 
-    rows = run_sparql(load_graph(graph), read_text(str(query_file)), source=str(query_file))
+    text = read_text(str(query_file))
+    if is_store_spec(graph):
+        with open_store(str(graph), read_only=True) as store:
+            rows = store.sparql(text, source=str(query_file))
+    else:
+        rows = run_sparql(load_graph(graph), text, source=str(query_file))
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return

@@ -51,22 +51,24 @@ def extract_shard(documents: Sequence[Document], shard: str, *, model: str | Non
                   batch_size: int = 64) -> tuple[str, list[tuple[str, str]], int, int]:
     """Parse and extract a batch of documents and write its graph as an N-Triples shard.
 
-    Runs on a worker. Returns the shard's path, the ``(doc_id, content_hash)`` of its
-    documents, the number of relations and the worker's process id.
+    Runs on a worker. The shard holds ``kg.store.oxigraph_triples`` (defaults included: the
+    store's bulk load drops those a named actor replaces). Returns the shard's path, the
+    ``(doc_id, content_hash)`` of its documents, the number of relations and the worker's process id.
     """
-    from kg.graph import build_graph
+    import pyoxigraph
+
     from kg.io import atomic_write
     from kg.pipeline import extract_by_document
-    from kg.store import content_hash
+    from kg.store import content_hash, oxigraph_triples
 
     nlp = _worker_pipeline(model, tuple(actor_files))
     relations = []
     for _, found in extract_by_document(documents, nlp=nlp, actor_files=actor_files,
                                         include_unasserted=include_unasserted, batch_size=batch_size):
         relations.extend(found)
-    data = build_graph(relations).serialize(format="nt", encoding="utf-8")
+    triples = (pyoxigraph.Triple(*triple) for triple in oxigraph_triples(relations))
     with atomic_write(shard, mode="wb") as handle:
-        handle.write(data)
+        pyoxigraph.serialize(triples, handle, format=pyoxigraph.RdfFormat.N_TRIPLES)
     return shard, [(document.id, content_hash(document)) for document in documents], len(relations), os.getpid()
 
 
@@ -132,7 +134,7 @@ def _load_one(future, store, added: int, found: int, bar, keep_shards: bool) -> 
     store.record_documents(documents)  # only after the triples are in: a crash reloads the shard
     if not keep_shards:
         Path(shard).unlink(missing_ok=True)
-    if bar is not None:
-        bar.update(len(documents))
+    if bar is not None:  # the count first: update() draws the bar
         bar.set_postfix(relations=found + relations, refresh=False)
+        bar.update(len(documents))
     return added + len(documents), found + relations

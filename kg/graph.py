@@ -38,7 +38,7 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax import SAXParseException
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
@@ -63,8 +63,11 @@ from kg.records import ActorRef, Relation
 
 __all__ = [
     "RDF_FORMATS",
+    "Lexical",
+    "RelationStatements",
     "build_graph",
     "load_graph",
+    "relation_statements",
     "relations_from_graph",
     "save_graph",
     "validate_graph",
@@ -135,8 +138,6 @@ def build_graph(relations: Iterable[Relation], graph: Graph | None = None) -> Gr
         graph = Graph(bind_namespaces="core")
     _bind_prefixes(graph)
     for relation in relations:
-        if relation.source.country is None or relation.target.country is None:
-            continue
         _add_relation(graph, relation)
     return graph
 
@@ -146,31 +147,100 @@ def _bind_prefixes(graph: Graph) -> None:
         graph.bind(prefix, namespace)
 
 
-def _add_relation(graph: Graph, relation: Relation) -> None:
+class Lexical(NamedTuple):
+    """A literal before it is a term of a store: its lexical form and datatype IRI (None: a string)."""
+
+    text: str
+    datatype: str | None = None
+
+
+#: A statement of ``relation_statements``: IRIs as rdflib URIRefs (strs), literals as ``Lexical``.
+Statement = tuple[URIRef, URIRef, URIRef | Lexical]
+
+_XSD_DATE, _XSD_DECIMAL, _XSD_BOOLEAN, _XSD_INTEGER = (str(XSD.date), str(XSD.decimal), str(XSD.boolean),
+                                                   str(XSD.integer))
+
+
+class RelationStatements(NamedTuple):
+    """What one relation asserts, in three parts that a graph or a store combines.
+
+    ``facts`` always hold. ``defaults`` hold only while nothing names the node otherwise: the
+    kind (from the code) and label (the code) of a state or IGO known only through a person
+    acting for it. ``overridden`` are the defaults this relation's named states and IGOs undo.
+    """
+
+    facts: list[Statement]
+    defaults: list[Statement]
+    overridden: list[Statement]
+
+
+def relation_statements(relation: Relation) -> RelationStatements:
+    """Return the statements ``build_graph`` adds for one relation, free of any graph.
+
+    Both the rdflib graph (``build_graph``) and the Oxigraph store (``kg.store``) are written
+    from these, so they hold the same triples. A relation whose source or target country is
+    None has none (kg's graph is a graph of states and IGOs).
+
+    Raises:
+        InputError: an unknown event type or actor kind (names its document).
+
+    Example:
+        >>> from kg.records import ActorRef
+        >>> modi = ActorRef(text="Modi", id="person:narendra-modi", country="IND", kind="person",
+        ...                 label="Narendra Modi")
+        >>> russia = ActorRef(text="Russia", id="RUS", country="RUS", kind="state", label="Russia")
+        >>> parts = relation_statements(Relation(doc_id="d1", sentence="Modi visited Russia.",
+        ...     start=0, end=20, source=modi, target=russia, type="CONSULT", cameo="042",
+        ...     cooperation=1.9, verb="visit"))
+        >>> [(str(s), o) for s, p, o in parts.defaults]  # doctest: +NORMALIZE_WHITESPACE
+        [('https://w3id.org/kg/id/actor/IND', rdflib.term.URIRef('https://w3id.org/kg/ontology#State')),
+         ('https://w3id.org/kg/id/actor/IND', Lexical(text='IND', datatype=None))]
+    """
+    statements = RelationStatements([], [], [])
+    if relation.source.country is None or relation.target.country is None:
+        return statements
     _check_codes(relation)
     event = event_iri(relation)
-    source, source_agent = _add_actor(graph, relation.source)
-    target, target_agent = _add_actor(graph, relation.target)
+    source, source_agent = _actor_statements(statements, relation.source)
+    target, target_agent = _actor_statements(statements, relation.target)
+    reporter = (_actor_statements(statements, relation.reported_by)[0]
+                if relation.reported_by is not None else None)
     facts = [
         (RDF.type, KGO.Event), (RDF.type, EVENT_CLASSES[relation.type]), (RDF.type, SEM.Event),
         (KGO.source, source), (KGO.target, target),
-        (KGO.verb, Literal(relation.verb)), (KGO.cameoCode, Literal(relation.cameo)),
+        (KGO.verb, Lexical(relation.verb)), (KGO.cameoCode, Lexical(relation.cameo)),
         (KGO.cooperation, _decimal(relation.cooperation)),
         (KGO.confidence, _decimal(relation.confidence)),
-        (KGO.negated, Literal(bool(relation.negated))), (KGO.hedged, Literal(bool(relation.hedged))),
-        (KGO.sourceText, Literal(relation.source.text)), (KGO.targetText, Literal(relation.target.text)),
-        (PROV.wasDerivedFrom, _add_provenance(graph, relation)),
-    ]
-    reporter = _add_actor(graph, relation.reported_by)[0] if relation.reported_by is not None else None
-    optional = (
+        (KGO.negated, _boolean(relation.negated)), (KGO.hedged, _boolean(relation.hedged)),
+        (KGO.sourceText, Lexical(relation.source.text)), (KGO.targetText, Lexical(relation.target.text)),
+        (PROV.wasDerivedFrom, _provenance_statements(statements.facts, relation)),
         (KGO.sourceAgent, source_agent), (KGO.targetAgent, target_agent), (KGO.reportedBy, reporter),
-        (KGO.objectPhrase, _literal(relation.object)), (KGO.date, _date(relation)),
-        (KGO.triggerStart, _literal(relation.trigger_start)), (KGO.triggerEnd, _literal(relation.trigger_end)),
-    )
-    facts += [(prop, term) for prop, term in optional if term is not None]
-    graph.addN((event, prop, term, graph) for prop, term in facts)
+        (KGO.objectPhrase, None if relation.object is None else Lexical(relation.object)),
+        (KGO.date, _date(relation)),
+        (KGO.triggerStart, _integer(relation.trigger_start)), (KGO.triggerEnd, _integer(relation.trigger_end)),
+    ]
+    statements.facts.extend((event, prop, term) for prop, term in facts if term is not None)
     if relation.asserted:
-        graph.add((source, DIRECT_PROPERTIES[relation.type], target))
+        statements.facts.append((source, DIRECT_PROPERTIES[relation.type], target))
+    return statements
+
+
+def _add_relation(graph: Graph, relation: Relation) -> None:
+    facts, defaults, overridden = relation_statements(relation)
+    graph.addN((s, p, _rdflib_object(o), graph) for s, p, o in facts)
+    for s, p, o in overridden:
+        graph.remove((s, p, _rdflib_object(o)))
+    for s, p, o in defaults:
+        known = (any((s, RDF.type, kind) in graph for kind in KIND_CLASSES.values()) if p == RDF.type
+                 else (s, p, None) in graph)
+        if not known:
+            graph.add((s, p, _rdflib_object(o)))
+
+
+def _rdflib_object(term: URIRef | Lexical) -> URIRef | Literal:
+    if isinstance(term, Lexical):
+        return Literal(term.text, datatype=term.datatype and URIRef(term.datatype))
+    return term
 
 
 def _check_codes(relation: Relation) -> None:
@@ -184,41 +254,41 @@ def _check_codes(relation: Relation) -> None:
                              fix=f"use one of: {', '.join(KIND_CLASSES)}")
 
 
-def _literal(value: object) -> Literal | None:
-    return None if value is None else Literal(value)
+def _integer(value: int | None) -> Lexical | None:
+    return None if value is None else Lexical(str(int(value)), _XSD_INTEGER)
 
 
-def _date(relation: Relation) -> Literal | None:
-    return Literal(relation.date, datatype=XSD.date) if relation.date else None
+def _boolean(value: object) -> Lexical:
+    return Lexical("true" if value else "false", _XSD_BOOLEAN)
 
 
-def _decimal(value: float) -> Literal:
-    # repr gives the shortest text that reads back as the same float
-    return Literal(Decimal(repr(float(value))))
+def _date(relation: Relation) -> Lexical | None:
+    return Lexical(relation.date, _XSD_DATE) if relation.date else None
 
 
-def _add_actor(graph: Graph, actor: ActorRef) -> tuple[URIRef, URIRef | None]:
-    """Add the actor's nodes; return (its state or IGO node, its person node or None)."""
+def _decimal(value: float) -> Lexical:
+    # repr gives the shortest text that reads back as the same float; ":f" is rdflib's form
+    return Lexical(f"{Decimal(repr(float(value))):f}", _XSD_DECIMAL)
+
+
+def _actor_statements(statements: RelationStatements, actor: ActorRef) -> tuple[URIRef, URIRef | None]:
+    """Add the actor's statements; return (its state or IGO node, its person node or None)."""
     kind_class = KIND_CLASSES[actor.kind]
     country = actor_iri(actor.country)
     named = actor_iri(actor.id)
-    graph.add((named, KGO.code, Literal(actor.id)))
-    graph.add((named, RDF.type, kind_class))
-    graph.add((named, SKOS.prefLabel, Literal(actor.label)))
+    statements.facts.extend([(named, KGO.code, Lexical(actor.id)), (named, RDF.type, kind_class),
+                             (named, SKOS.prefLabel, Lexical(actor.label))])
+    default_kind = (country, RDF.type, _default_kind_class(actor.country))
+    default_label = (country, SKOS.prefLabel, Lexical(actor.country))
     if named == country:
         # A named state or IGO replaces the defaults a person acting for it gave it.
-        default_class = _default_kind_class(actor.country)
-        if default_class != kind_class:
-            graph.remove((country, RDF.type, default_class))
+        if default_kind[2] != kind_class:
+            statements.overridden.append(default_kind)
         if actor.label != actor.country:
-            graph.remove((country, SKOS.prefLabel, Literal(actor.country)))
+            statements.overridden.append(default_label)
         return country, None
-    graph.add((named, KGO.actsFor, country))
-    graph.add((country, KGO.code, Literal(actor.country)))
-    if not any((country, RDF.type, known) in graph for known in KIND_CLASSES.values()):
-        graph.add((country, RDF.type, _default_kind_class(actor.country)))
-    if (country, SKOS.prefLabel, None) not in graph:
-        graph.add((country, SKOS.prefLabel, Literal(actor.country)))
+    statements.facts.extend([(named, KGO.actsFor, country), (country, KGO.code, Lexical(actor.country))])
+    statements.defaults.extend([default_kind, default_label])
     return country, named
 
 
@@ -226,22 +296,21 @@ def _default_kind_class(code: str) -> URIRef:
     return KGO.IGO if code in _SCHEME_IGOS else KGO.State
 
 
-def _add_provenance(graph: Graph, relation: Relation) -> URIRef:
-    """Add the sentence and document nodes; return the sentence node."""
+def _provenance_statements(facts: list[Statement], relation: Relation) -> URIRef:
+    """Add the sentence and document statements; return the sentence node."""
     sentence = sentence_iri(relation.doc_id, relation.start, relation.end)
     document = document_iri(relation.doc_id)
-    graph.addN((sentence, prop, value, graph) for prop, value in (
-        (RDF.type, KGO.Sentence), (KGO.text, Literal(relation.sentence)),
-        (KGO.startOffset, Literal(relation.start)), (KGO.endOffset, Literal(relation.end)),
+    facts.extend((sentence, prop, value) for prop, value in (
+        (RDF.type, KGO.Sentence), (KGO.text, Lexical(relation.sentence)),
+        (KGO.startOffset, _integer(relation.start)), (KGO.endOffset, _integer(relation.end)),
         (KGO.inDocument, document),
     ))
-    graph.add((document, RDF.type, KGO.Document))
-    graph.add((document, KGO.documentId, Literal(relation.doc_id)))
+    facts.extend([(document, RDF.type, KGO.Document), (document, KGO.documentId, Lexical(relation.doc_id))])
     date = _date(relation)
     if date is not None:
-        graph.add((document, KGO.date, date))
+        facts.append((document, KGO.date, date))
     if relation.url:
-        graph.add((document, KGO.url, Literal(relation.url, datatype=XSD.anyURI)))
+        facts.append((document, KGO.url, Lexical(relation.url, str(XSD.anyURI))))
     return sentence
 
 

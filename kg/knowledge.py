@@ -48,14 +48,20 @@ PathLike = str | os.PathLike[str]
 
 
 def load(paths: PathLike | Iterable[PathLike], *, format: str | None = None) -> KnowledgeGraph:
-    """Read one or more RDF files (merged) into a ``KnowledgeGraph``.
+    """Read RDF files and Oxigraph stores (``oxigraph:FOLDER``, opened read-only), merged, into a ``KnowledgeGraph``.
 
     Raises:
-        InputError: a missing file, an unknown format or malformed RDF.
+        InputError: a missing file or store, an unknown format or malformed RDF.
     """
     from kg.graph import load_graph
+    from kg.store import is_store_spec, open_store
 
-    return KnowledgeGraph(load_graph(paths, format=format))
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    graph = load_graph([item for item in items if not is_store_spec(item)], format=format)
+    for spec in filter(is_store_spec, items):
+        with open_store(str(spec), read_only=True) as store:
+            graph.addN((s, p, o, graph) for s, p, o in store.triples())
+    return KnowledgeGraph(graph)
 
 
 class KnowledgeGraph:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.parse import BATCH_WORDS
 from kg.read import read_documents
 from kg.records import Document, Relation
 
@@ -73,9 +74,9 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
     found = 0
     for document, relations in pairs:
         found += len(relations)
-        if bar is not None:
-            bar.update(1)
+        if bar is not None:  # the count first: update() draws the bar
             bar.set_postfix(relations=found, refresh=False)
+            bar.update(1)
         yield document, relations
     if bar is not None:
         bar.close()
@@ -93,6 +94,9 @@ def _extract_here(documents: Iterable[Document], nlp, actors, include_unasserted
                          if include_unasserted or relation.asserted]
 
 
+#: Most words in a batch sent to a worker process.
+WORKER_BATCH_WORDS = BATCH_WORDS // 4
+
 #: What a forked extraction worker inherits: (nlp, actors, include_unasserted).
 _WORKER_STATE: list = []
 
@@ -108,18 +112,20 @@ def _extract_in_processes(documents: Iterable[Document], state: tuple, batch_siz
     """Parse and extract in forked worker processes, batches in, relations out, input order kept.
 
     Workers inherit the loaded pipeline (fork) and send back only relations, so the parent
-    neither parses nor deserialises spaCy docs; a few batches are in flight at a time.
+    neither parses nor deserialises spaCy docs; a few batches are in flight at a time. Batches
+    are a quarter of a one-process batch (``WORKER_BATCH_WORDS``), so the last ones of a run
+    still keep every worker busy.
     """
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    from kg.parse import BATCH_WORDS, _batches
+    from kg.parse import _batches
 
     _WORKER_STATE.append(state)
     try:
         with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
             pending: deque = deque()
-            for batch in _batches(documents, batch_size, BATCH_WORDS):
+            for batch in _batches(documents, batch_size, WORKER_BATCH_WORDS):
                 pending.append((batch, pool.submit(_extract_batch, batch)))
                 while len(pending) > 2 * n_process:
                     batch, future = pending.popleft()

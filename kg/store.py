@@ -1,14 +1,16 @@
 """Graph stores: where built relations go, one committed document batch at a time.
 
 Two stores share one small interface. ``MemoryStore`` is rdflib's in-memory graph (Turtle on
-disk through ``kg.graph.save_graph``): simple, for graphs up to a few million triples.
+disk through ``kg.graph.save_graph``): simple, for graphs up to a few hundred thousand triples
+(it holds about 1.5 GB a million).
 ``OxigraphStore`` is a persistent Oxigraph database (pyoxigraph, RocksDB) for graphs of tens of
 millions of triples: each document batch is one transaction, so a killed process loses at most
 the batch it was writing, and ``bulk_load`` reads N-Triples shards without holding them in memory.
 
-Both record, per document, the SHA-256 of its content in a separate named graph
-(``INGEST_GRAPH``), so an incremental build skips the documents a store already holds
-(``has_document``). The kg graph itself stays in the default graph and is what queries see.
+Both record, per document, the SHA-256 of its content (Oxigraph in a separate named graph,
+``INGEST_GRAPH``; the memory store in a file beside its graph file), so an incremental build
+skips the documents a store already holds (``has_document``). The kg graph itself stays in the
+default graph and is what queries see.
 
 Example:
     >>> from kg.records import ActorRef, Document, Relation
@@ -29,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,7 +39,8 @@ from typing import Any
 from kg.errors import InputError, KgError
 from kg.records import Document, Relation
 
-__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "open_store"]
+__all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "is_store_spec", "open_store",
+           "oxigraph_triples"]
 
 #: Named graph holding one ``<document> ingest:sha256 "hex"`` record per committed document.
 INGEST_GRAPH = "https://w3id.org/kg/id/ingest"
@@ -81,7 +85,7 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def open_store(spec: str | Path | None = None):
+def open_store(spec: str | Path | None = None, *, read_only: bool = False):
     """Open the store a spec names.
 
     Args:
@@ -89,6 +93,8 @@ def open_store(spec: str | Path | None = None):
             same, loaded from that file when it exists (``save()`` writes it back);
             ``"oxigraph:FOLDER"``: a persistent Oxigraph store (created when missing);
             ``"oxigraph:"``: a temporary in-memory Oxigraph store.
+        read_only: Open an Oxigraph folder to read only: it must exist, and a build may hold
+            it open meanwhile (the reader sees what was committed when it opened).
 
     Raises:
         InputError: an unknown kind of store, or a store another process holds open.
@@ -98,8 +104,18 @@ def open_store(spec: str | Path | None = None):
     if kind == "memory":
         return MemoryStore(location or None)
     if kind == "oxigraph":
-        return OxigraphStore(location or None)
+        return OxigraphStore(location or None, read_only=read_only)
     raise InputError(text, "unknown store", fix=f"use one of: {_STORE_CHOICES}")
+
+
+def is_store_spec(value: str | Path) -> bool:
+    """Whether a ``--graph`` value names an Oxigraph store (``oxigraph:FOLDER``) rather than a file.
+
+    Example:
+        >>> is_store_spec("oxigraph:kgdb"), is_store_spec(Path("out/graph.ttl"))
+        (True, False)
+    """
+    return str(value).startswith("oxigraph:")
 
 
 class _Store:
@@ -122,7 +138,11 @@ class _Store:
 
 
 class MemoryStore(_Store):
-    """rdflib's in-memory graph; documents are recorded in memory (and lost with it)."""
+    """rdflib's in-memory graph; with a file, its document records are kept beside it.
+
+    The records of ``GRAPH.ttl`` go to ``GRAPH.ttl.documents.jsonl`` (one ``[doc_id, sha256]``
+    a line), written after the graph, so a run killed in between only parses documents again.
+    """
 
     def __init__(self, path: str | Path | None = None) -> None:
         from rdflib import Graph
@@ -132,7 +152,14 @@ class MemoryStore(_Store):
         self.path = Path(path) if path else None
         self.graph = load_graph(self.path) if self.path and self.path.exists() else Graph(bind_namespaces="core")
         self._documents: set[tuple[str, str]] = set()
+        if self.path is not None and self.path.exists() and self._records_path.exists():
+            lines = self._records_path.read_text(encoding="utf-8").splitlines()
+            self._documents.update(tuple(json.loads(line)) for line in lines if line)
         self._changed = False
+
+    @property
+    def _records_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".documents.jsonl")
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -180,29 +207,40 @@ class MemoryStore(_Store):
         return save_graph(self.graph, target, format=format)
 
     def close(self) -> None:
-        """Write the graph back to the file it was opened from, when anything was added."""
+        """Write the graph and its document records back to the file it was opened from, when changed."""
+        from kg.io import atomic_write
+
         if self.path is not None and self._changed:
             self.save()
+            with atomic_write(self._records_path) as handle:
+                handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in sorted(self._documents))
             self._changed = False
 
 
 class OxigraphStore(_Store):
     """A persistent Oxigraph store: one transaction per document batch, bulk loads, SPARQL."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         import pyoxigraph
 
         self.path = Path(path) if path else None
+        if read_only and (self.path is None or not self.path.is_dir()):
+            raise InputError(str(self.path or "oxigraph:"), "no Oxigraph store there",
+                             fix="build one with kg build --store oxigraph:FOLDER, or name its folder")
         try:
-            self._store = pyoxigraph.Store(str(self.path)) if self.path else pyoxigraph.Store()
+            if read_only:
+                self._store = pyoxigraph.Store.read_only(str(self.path))
+            else:
+                self._store = pyoxigraph.Store(str(self.path)) if self.path else pyoxigraph.Store()
         except OSError as err:
             raise InputError(str(self.path), f"cannot open the Oxigraph store ({_first_line(err)})",
                              fix="close the other kg process using it, or name another folder") from err
         self._ox = pyoxigraph
         self._ingest = pyoxigraph.NamedNode(INGEST_GRAPH)
         self._sha256 = pyoxigraph.NamedNode(_SHA256)
-        # heal defaults a process killed between a batch and its clean-up may have left
-        self._store.update(_defaults_update())
+        self.read_only = read_only
+        if not read_only:  # heal defaults a process killed between a batch and its clean-up may have left
+            self._store.update(_defaults_update())
 
     def __len__(self) -> int:
         """Triples in the kg graph (the default graph), document records excluded."""
@@ -221,13 +259,13 @@ class OxigraphStore(_Store):
         return next(iter(self._store.quads_for_pattern(*pattern)), None) is not None
 
     def add_documents(self, batch: Batch) -> None:
-        """Add a batch's relations and document records in one transaction."""
-        from kg.graph import build_graph
+        """Add a batch's relations and document records in one transaction.
 
-        graph = build_graph(relation for _, relations in batch for relation in relations)
-        default = self._ox.DefaultGraph()
-        quads = [self._ox.Quad(_ox_term(self._ox, s), _ox_term(self._ox, p), _ox_term(self._ox, o), default)
-                 for s, p, o in graph]
+        The triples are made as Oxigraph terms straight from the relations (``oxigraph_triples``),
+        then one update drops the defaults a named state or IGO replaces, as ``build_graph`` does.
+        """
+        quads = [self._ox.Quad(*triple) for triple in
+                 oxigraph_triples(relation for _, relations in batch for relation in relations)]
         quads += self._records((document.id, content_hash(document)) for document, _ in batch)
         self._store.extend(quads)
         self._store.update(_defaults_update())
@@ -261,7 +299,7 @@ class OxigraphStore(_Store):
         ``VALUES`` row at the start of the query's outer pattern, each written by pyoxigraph
         from a typed term (its N-Triples form, escaped by Oxigraph): a value is never pasted.
         """
-        from kg.sparql import _rows_from_terms, prepare_bindings, query_text
+        from kg.sparql import prepare_bindings, query_text
 
         text = query_text(name, bindings)
         terms = prepare_bindings(name, bindings)
@@ -269,9 +307,37 @@ class OxigraphStore(_Store):
             names = " ".join(f"?{variable}" for variable in terms)
             values = " ".join(str(_ox_term(self._ox, term)) for term in terms.values())
             text = text.replace("WHERE {", f"WHERE {{\n  VALUES ({names}) {{ ({values}) }}", 1)
-        result = self._store.query(text)
-        names = [variable.value for variable in result.variables]
-        return _rows_from_terms(names, ([_rdflib_term(solution[n]) for n in names] for solution in result))
+        return _solution_rows(self._store.query(text))
+
+    def sparql(self, text: str, *, source: str = "query") -> list[dict[str, Any]]:
+        """Run a user's own SPARQL query on Oxigraph itself, rows as ``kg.sparql.run_sparql`` gives them.
+
+        Raises:
+            QueryError: the text is not a valid SPARQL query (an update is not one).
+
+        Example:
+            >>> store = open_store("oxigraph:")
+            >>> store.sparql("ASK { ?s ?p ?o }")
+            [{'ask': False}]
+            >>> store.sparql("DELETE WHERE { ?s ?p ?o }", source="mine.rq")  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            kg.errors.QueryError: mine.rq: invalid SPARQL (...); kg runs SELECT, ASK, CONSTRUCT and DESCRIBE ...
+        """
+        from kg.errors import QueryError
+        from kg.sparql import _plain
+
+        try:
+            result = self._store.query(text)
+        except SyntaxError as err:
+            raise QueryError(f"{source}: invalid SPARQL ({_first_line(err)}); kg runs SELECT, ASK, "
+                             "CONSTRUCT and DESCRIBE queries, not updates") from err
+        if isinstance(result, self._ox.QueryBoolean):
+            return [{"ask": bool(result)}]
+        if isinstance(result, self._ox.QueryTriples):
+            return [{"subject": _plain(_rdflib_term(triple.subject)),
+                     "predicate": _plain(_rdflib_term(triple.predicate)),
+                     "object": _plain(_rdflib_term(triple.object))} for triple in result]
+        return _solution_rows(result)
 
     def triples(self) -> Iterator[tuple]:
         """The kg graph's triples as rdflib terms."""
@@ -308,8 +374,62 @@ class OxigraphStore(_Store):
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
             self._store = None
+
+
+def oxigraph_triples(relations: Iterable[Relation]) -> Iterator[tuple]:
+    """Yield each ``(subject, predicate, object)`` of relations once, as pyoxigraph terms (no rdflib graph).
+
+    The statements are ``kg.graph.relation_statements``, the ones ``build_graph`` adds, with the
+    defaults of states and IGOs known only through a person always included: a store drops those
+    a named actor replaces with one update after each batch (``_defaults_update``).
+
+    Example:
+        >>> from kg.records import ActorRef
+        >>> india = ActorRef(text="India", id="IND", country="IND", kind="state", label="India")
+        >>> russia = ActorRef(text="Russia", id="RUS", country="RUS", kind="state", label="Russia")
+        >>> triples = list(oxigraph_triples([Relation(doc_id="d1", sentence="India and Russia met.",
+        ...     start=0, end=21, source=india, target=russia, type="CONSULT", cameo="040",
+        ...     cooperation=1.0, verb="meet")]))
+        >>> sorted(str(o) for s, p, o in triples if p.value.endswith("cooperation"))
+        ['"1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>']
+    """
+    import pyoxigraph as ox
+
+    from kg.graph import Lexical, relation_statements
+
+    nodes: dict[str, ox.NamedNode] = {}  # predicates, classes, actors and datatypes recur
+
+    def node(iri: str) -> ox.NamedNode:
+        found = nodes.get(iri)
+        if found is None:
+            found = nodes[iri] = ox.NamedNode(iri)
+        return found
+
+    def term(value):
+        if not isinstance(value, Lexical):
+            return node(value)
+        if value.datatype is None:
+            return ox.Literal(value.text)
+        return ox.Literal(value.text, datatype=node(value.datatype))
+
+    seen: set[tuple] = set()  # actors, documents and sentences recur across relations
+    for relation in relations:
+        facts, defaults, _ = relation_statements(relation)
+        for statement in (*facts, *defaults):
+            if statement not in seen:
+                seen.add(statement)
+                yield node(statement[0]), node(statement[1]), term(statement[2])
+
+
+def _solution_rows(result) -> list[dict[str, Any]]:
+    """pyoxigraph SELECT solutions as rows of plain values (``kg.sparql``'s form)."""
+    from kg.sparql import _rows_from_terms
+
+    names = [variable.value for variable in result.variables]
+    return _rows_from_terms(names, ([_rdflib_term(solution[n]) for n in names] for solution in result))
 
 
 def _first_line(err: BaseException) -> str:

@@ -12,8 +12,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from rdflib import Literal
+from rdflib.namespace import SKOS
 
 import kg
+from kg.namespace import actor_iri
 from kg.pipeline import build_store
 from kg.sparql import named_queries
 from kg.store import content_hash, open_store
@@ -46,14 +49,63 @@ def memory_store(nlp, corpus):
     return store
 
 
+def _canonical_triples(graph) -> set[str]:
+    """A graph's triples as Oxigraph stores them (it writes decimals canonically: "8" for "8.0")."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return {str(quad.triple) for quad in store}
+
+
+def _state(code, label, kind="state"):
+    return kg.ActorRef(text=label, id=code, country=code, kind=kind, label=label)
+
+
+def _person(person, label, code):
+    return kg.ActorRef(text=label, id=f"person:{person}", country=code, kind="person", label=label)
+
+
+def _relation(doc_id, source, target, **fields):
+    values = {"sentence": f"{source.text} and {target.text}.", "start": 0, "end": 9, "type": "CONSULT",
+              "cameo": "040", "cooperation": 1.0, "verb": "meet", **fields}
+    return kg.Relation(doc_id=doc_id, source=source, target=target, **values)
+
+
+def test_oxigraph_adds_exactly_the_triples_build_graph_makes(tmp_path):
+    from kg.graph import build_graph
+
+    modi, stoltenberg = _person("narendra-modi", "Narendra Modi", "IND"), _person("jens", "Jens", "NATO")
+    batches = [  # states and NATO first known only through people, named in later batches
+        [(kg.Document(id="a", text="a"), [
+            _relation("a", modi, _state("RUS", "Russia"), cooperation=0.765, date="2024-07-09",
+                      url="https://example.org/a?x=1&y=2", object="a \"pact\"\nsigned", trigger_start=3,
+                      trigger_end=9, reported_by=_state("USA", "United States")),
+            _relation("a", stoltenberg, _state("CHN", "China"), type="ACCUSE", cameo="112",
+                      cooperation=-10.0, confidence=0.595, hedged=True)])],
+        [(kg.Document(id="b", text="b"), [
+            _relation("b", _state("IND", "India"), _state("NATO", "North Atlantic Treaty Organization", "igo"))]),
+         (kg.Document(id="c", text="c"), [])],
+    ]
+    relations = [relation for batch in batches for _, found in batch for relation in found]
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as store:
+        for batch in batches:
+            store.add_documents(batch)
+        assert store.documents() == 3
+        expected = build_graph(relations)
+        assert len(store) == len(expected)
+        assert _canonical_triples(store.to_rdflib()) == _canonical_triples(expected)
+        graph = store.to_rdflib()  # the code defaults went when the actors were named
+        assert {str(label) for label in graph.objects(actor_iri("NATO"), SKOS.prefLabel)} == \
+            {"North Atlantic Treaty Organization"}
+        assert set(graph.objects(actor_iri("IND"), SKOS.prefLabel)) == {Literal("India")}
+
+
 def test_oxigraph_holds_the_same_graph_as_rdflib(nlp, corpus, memory_store, tmp_path):
     with open_store(f"oxigraph:{tmp_path / 'db'}") as store:
         report = build_store([SEEDS, corpus], store, nlp=nlp, commit_every=5)
         assert report.added == 13 and report.skipped == 0
-        assert len(store) == len(memory_store)
-        # Oxigraph writes decimals canonically ("8" for "8.0"): compare values, not lexical forms
-        assert sorted(map(_key, kg.relations_from_graph(store.to_rdflib()))) == \
-            sorted(map(_key, kg.relations_from_graph(memory_store.graph)))
+        assert _canonical_triples(store.to_rdflib()) == _canonical_triples(memory_store.graph)
 
 
 def test_named_queries_answer_the_same_over_both_stores(nlp, corpus, memory_store):
@@ -172,6 +224,38 @@ def test_cli_build_into_oxigraph_twice_adds_nothing_the_second_time(corpus, tmp_
     assert len(kg.load(tmp_path / "graph.nt")) > 0
 
 
+def test_query_commands_answer_from_a_store_as_from_its_graph_file(corpus, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.store import OxigraphStore
+
+    def run(*arguments):
+        result = CliRunner().invoke(app, [*arguments, "--json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    store, graph_file = f"oxigraph:{tmp_path / 'db'}", tmp_path / "graph.nt"
+    built = CliRunner().invoke(app, ["build", str(SEEDS), str(corpus), "--store", store, "-q", "-o", str(graph_file)])
+    assert built.exit_code == 0, built.output
+    query = tmp_path / "q.rq"
+    query.write_text("PREFIX kgo: <https://w3id.org/kg/ontology#>\n"
+                     "SELECT ?code WHERE { ?actor kgo:code ?code } ORDER BY ?code")
+    for_file = {"named": run("query", "named", "partners", "-p", "actor=IND", "--graph", str(graph_file)),
+                "sparql": run("query", "sparql", str(query), "--graph", str(graph_file)),
+                "allies": run("query", "allies", "India", "--graph", str(graph_file))}
+    assert ("RUS", "AGREE") in {(row["partner"], row["type"]) for row in for_file["named"]}
+    with open_store(store):  # a build holding the store open does not keep readers out
+        assert _rows(run("query", "allies", "India", "--graph", store)) == _rows(for_file["allies"])
+        # named and own queries run on Oxigraph itself: nothing is copied into rdflib
+        monkeypatch.setattr(OxigraphStore, "triples", lambda self: pytest.fail("copied into rdflib"))
+        assert _rows(run("query", "named", "partners", "-p", "actor=IND", "--graph", store)) == \
+            _rows(for_file["named"])
+        assert run("query", "sparql", str(query), "--graph", store) == for_file["sparql"]
+    missing = CliRunner().invoke(app, ["query", "named", "actors", "--graph", f"oxigraph:{tmp_path / 'none'}"])
+    assert missing.exit_code == 2 and "no Oxigraph store there" in missing.output
+
+
 def test_dask_workers_load_the_model_once_and_build_the_same_graph(corpus, memory_store, tmp_path):
     from kg.distributed import build_distributed, connect
 
@@ -194,15 +278,20 @@ def _pipelines_loaded() -> int:
     return _worker_pipeline.cache_info().currsize
 
 
-def test_a_memory_store_with_a_file_is_written_back(nlp, tmp_path):
+def test_a_memory_store_with_a_file_is_written_back_with_its_records(nlp, corpus, tmp_path):
     path = tmp_path / "graph.ttl"
     with open_store(f"memory:{path}") as store:
         build_store([SEEDS], store, nlp=nlp)
         size = len(store)
     with open_store(f"memory:{path}") as store:
         assert len(store) == size
-        build_store([SEEDS], store, nlp=nlp)  # records live in memory: re-parsed, nothing added
-        assert len(store) == size
+        again = build_store([SEEDS, corpus], store, nlp=nlp)
+        assert (again.added, again.skipped) == (12, 1)
+    with open_store(f"memory:{path}") as store:
+        assert build_store([SEEDS, corpus], store, nlp=nlp).skipped == 13
+    path.unlink()  # records without their graph are not trusted
+    with open_store(f"memory:{path}") as store:
+        assert build_store([SEEDS], store, nlp=nlp).added == 1 and len(store) == size
 
 
 def test_two_processes_extract_what_one_does_in_the_same_order(nlp, corpus):
@@ -214,3 +303,39 @@ def test_two_processes_extract_what_one_does_in_the_same_order(nlp, corpus):
                 extract_by_document(read_documents([corpus]), nlp=nlp, n_process=n_process, batch_size=3)]
 
     assert run(2) == run(1)
+
+
+def _stderr_on_a_terminal(arguments: list[str]) -> str:
+    """What ``kg ARGUMENTS`` writes to stderr when stderr is a terminal (a pseudo-terminal here)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    main, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a new pty is 0 wide
+    process = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", *arguments],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(main)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_long_runs_show_documents_per_second_and_relations_unless_quiet(corpus, tmp_path):
+    output = ["-o", str(tmp_path / "relations.jsonl")]
+    shown = _stderr_on_a_terminal(["extract", str(corpus), *output])
+    assert re.search(r"kg: \d+doc \[[^]]*doc/s, relations=\d+\]", shown), shown
+    quiet = _stderr_on_a_terminal(["build", str(corpus), "--store", f"oxigraph:{tmp_path / 'db'}", "-q"])
+    assert "doc" not in quiet and "relations=" not in quiet, quiet
