@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.chunks import join_parts, split_long
 from kg.read import read_documents
 from kg.records import Document, Relation
 
@@ -46,7 +47,9 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
                         progress: bool = False) -> Iterator[tuple[Document, list[Relation]]]:
     """Parse documents (streamed, in batches) and yield each with its relations, in input order.
 
-    Every document is yielded, also those without a relation, so a store can record it.
+    Every document is yielded, also those without a relation, so a store can record it. A document
+    longer than ``kg.chunks.PART_CHARS`` is parsed in parts split at sentence ends; its relations'
+    offsets still point into its whole text.
 
     Args:
         documents: The documents to read relations from.
@@ -67,10 +70,12 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
         nlp = load_pipeline(model, actor_files=actor_files, replace_actors=replace_actors)
     custom = actor_files or replace_actors
     actors = ActorDictionary.load(actor_files, replace=replace_actors) if custom else default_dictionary()
+    documents = split_long(documents)  # parts of long documents are parsed apart and joined back below
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         pairs = _extract_in_processes(documents, (nlp, actors, include_unasserted), batch_size, n_process)
     else:
         pairs = _extract_here(documents, nlp, actors, include_unasserted, batch_size=batch_size, n_process=n_process)
+    pairs = join_parts(pairs)
     bar = _progress_bar(progress)
     found = 0
     for document, relations in pairs:

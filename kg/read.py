@@ -146,8 +146,9 @@ def _read_corpus(path: str, log: ReadLog) -> Iterator[Document]:
 
 
 def _documents_from_lines(path: str, lines: Iterable[bytes | str], log: ReadLog) -> Iterator[Document]:
-    count = 0
+    records = 0
     for number, raw in enumerate(lines, start=1):
+        records += bool(raw.strip())
         try:
             record = parse_json_line(_lenient_line(raw, path, number, log), path, number)
             document = None if record is None else _record_document(record, path, number, log)
@@ -155,10 +156,9 @@ def _documents_from_lines(path: str, lines: Iterable[bytes | str], log: ReadLog)
             log.skip(err)
             continue
         if document is not None:
-            count += 1
             yield document
-    if count == 0:
-        raise InputError(path, "no records", fix="write one JSON object per line")
+    if records == 0:
+        raise InputError(path, "empty file", fix="write one JSON object per line")
 
 
 def _lenient_line(raw: bytes | str, path: str, number: int, log: ReadLog) -> str:
