@@ -409,7 +409,7 @@ def query_named(name: Annotated[str, typer.Argument(help="A query of kg/queries 
         if not sep:
             raise InputError(f"--param {param}", "not NAME=VALUE", fix="write it as e.g. actor=IND")
         bindings[key.strip()] = value
-    rows = run_named(_knowledge(graph).rdf, name, **bindings)
+    rows = run_named(_knowledge(graph, events=False).rdf, name, **bindings)
     if as_json:
         _echo_json(rows)
         return
@@ -491,10 +491,24 @@ def _network(graph_path: Path):
     return _knowledge(graph_path).network
 
 
-def _knowledge(graph_paths: Path | list[Path]):
+def _knowledge(graph_paths: Path | list[Path], *, events: bool = True):
+    """Load graph files; with ``events``, read their events now, so a graph that breaks the shapes is named."""
+    from kg.errors import ShapeError
     from kg.knowledge import load
 
-    return load(graph_paths)
+    knowledge = load(graph_paths)
+    if events:
+        try:
+            knowledge.relations  # noqa: B018  (cached: the commands read the same relations)
+        except ShapeError as err:
+            raise _naming(err, graph_paths) from None
+    return knowledge
+
+
+def _naming(error: KgError, graph_paths: Path | list[Path]) -> KgError:
+    """The same error, its message starting with the graph files it is about."""
+    names = " ".join(map(str, graph_paths)) if isinstance(graph_paths, list) else str(graph_paths)
+    return type(error)(f"{names}: {error}".replace("GRAPH", names))
 
 
 def _echo_json(value: Any) -> None:
@@ -594,10 +608,14 @@ def export(graphs: Annotated[list[Path], typer.Argument(help="Graph file(s); sev
     Examples: kg export out/graph.ttl -o graph.gexf;  kg export a.ttl b.ttl -o merged.ttl;
     kg export out/graph.ttl -o events.csv
     """
+    from kg.errors import ShapeError
     from kg.export import export_graph
 
-    knowledge = _knowledge(graphs)
-    export_graph(knowledge.rdf, output, format=fmt)
+    knowledge = _knowledge(graphs, events=False)
+    try:
+        export_graph(knowledge.rdf, output, format=fmt)
+    except ShapeError as err:
+        raise _naming(err, graphs) from None
     typer.echo(f"wrote {output} ({len(knowledge.rdf)} triples from {len(graphs)} graph{'s' * (len(graphs) > 1)})")
 
 
