@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -66,9 +67,23 @@ def _reports_errors(command: Command) -> Command:
         try:
             return command(*args, **kwargs)
         except KgError as err:
-            typer.echo(f"kg: error: {err}", err=True)
+            typer.echo(f"kg: error: {_one_line(str(err))}", err=True)
             raise typer.Exit(err.exit_code) from None
     return wrapper  # type: ignore[return-value]
+
+
+#: Characters that would break a message's one line (a user's text may hold them): shown escaped.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(message: str) -> str:
+    r"""The message with control characters escaped, so it stays one line whatever text it quotes.
+
+    Example:
+        >>> _one_line("unknown actor 'IND\n} DROP'")
+        "unknown actor 'IND\\n} DROP'"
+    """
+    return _LINE_BREAKING.sub(lambda match: repr(match.group())[1:-1], message)
 
 
 @app.command()
@@ -159,7 +174,7 @@ def build(inputs: Inputs,
 
 def _read_log(strict: bool) -> ReadLog:
     """The log of a corpus run: each skipped record or warning one line on stderr as it happens."""
-    return ReadLog(strict=strict, echo=lambda line: typer.echo(f"kg: {line}", err=True))
+    return ReadLog(strict=strict, echo=lambda line: typer.echo(f"kg: {_one_line(line)}", err=True))
 
 
 def _check_read(log: ReadLog) -> None:
