@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 __all__ = ["html_to_text", "looks_english", "looks_like_html", "replace_surrogates"]
@@ -19,7 +20,9 @@ _TAG = re.compile(r"</?(?:html|head|body|p|div|span|a|br|script|style|table|tr|t
                   r"section|header|footer|nav|meta|link|img|em|strong|b|i|title)\b[^<>]{0,2000}>", re.IGNORECASE)
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 #: Tags whose content is not text, and tags that end a block of text (a line break in the output).
-_HIDDEN = frozenset({"script", "style", "head", "noscript", "template"})
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+_HIDDEN_BLOCK = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"<[^<>]*>")
 _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
                      "header", "footer", "title", "table", "ul", "ol", "blockquote"})
 #: How much of a text the checks read: enough to judge, bounded for 50 MB documents.
@@ -65,9 +68,12 @@ class _TextOfHtml(HTMLParser):
 def html_to_text(html: str) -> str:
     """The text of an HTML page: tags dropped, script and style left out, entities decoded, blocks on lines."""
     parser = _TextOfHtml()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
+    try:
+        parser.feed(html)
+        parser.close()
+        text = "".join(parser.parts)
+    except AssertionError:  # Python < 3.13's parser asserts on some malformed declarations ("<![x")
+        text = unescape(_ANY_TAG.sub("\n", _HIDDEN_BLOCK.sub("", html)))
     return re.sub(r"[ \t]*\n[\s]*", "\n", text).strip() + "\n"
 
 

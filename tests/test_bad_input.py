@@ -172,3 +172,12 @@ def test_cli_with_no_readable_record_exits_2_and_keeps_the_old_output(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == (
         "kg: error: inputs: no record could be read: skipped 1 record (invalid JSON 1); fix the inputs named above")
     assert output.read_text(encoding="utf-8") == "old\n"
+
+
+def test_html_with_a_malformed_declaration_is_still_read_as_text(tmp_path):
+    # found by scripts/fuzz_readers.py: Python 3.11's html.parser asserts on "<!["
+    path = tmp_path / "page.txt"
+    path.write_text("<html><body><p>Chile <![ and Peru met.</p><script>x()</script><p>A &amp; B</p></body></html>",
+                    encoding="utf-8")
+    [document] = read_documents(path, log=ReadLog())
+    assert document.text == "Chile <![ and Peru met.\nA & B\n"
