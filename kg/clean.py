@@ -78,20 +78,22 @@ def html_to_text(html: str) -> str:
 
 
 def looks_english(text: str) -> bool:
-    """True unless ``text`` clearly is not English: mostly non-Latin words, or few English function words.
+    """True unless ``text`` clearly is not English: mostly letters of another script, or few English function words.
 
-    Texts of fewer than 30 words are too short to judge and count as English.
+    Texts of fewer than 100 letters or 30 words are too short to judge and count as English.
 
     Example:
         >>> looks_english("Les ministres de la France et du Mali ont signé un accord " * 4)
         False
     """
-    words = _WORD.findall(text[:_SAMPLE])
+    sample = text[:_SAMPLE]
+    letters = [char for char in sample if char.isalpha()]
+    if len(letters) >= 100 and sum(char.isascii() for char in letters) < len(letters) / 2:
+        return False  # mostly another script (Cyrillic, Han, Arabic ...), with or without spaces
+    words = _WORD.findall(sample)
     if len(words) < 30:
         return True
-    latin = sum(word.isascii() for word in words) / len(words)
-    common = sum(word.lower() in _ENGLISH_WORDS for word in words) / len(words)
-    return latin >= 0.5 and common >= 0.08
+    return sum(word.lower() in _ENGLISH_WORDS for word in words) >= 0.08 * len(words)
 
 
 def replace_surrogates(text: str) -> tuple[str, int]:

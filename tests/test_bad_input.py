@@ -94,9 +94,13 @@ def test_html_is_read_as_its_text(tmp_path):
     assert dict(log.warnings) == {"HTML, read as its text": 1}
 
 
-def test_non_english_text_is_read_with_a_warning(tmp_path):
-    path = tmp_path / "fr.txt"
-    path.write_text(FRENCH, encoding="utf-8")
+CHINESE = "两国政府周一签署了一项渔业协议，部长在会谈后表示合作将继续加强。" * 4
+
+
+@pytest.mark.parametrize("text", [FRENCH, CHINESE])
+def test_non_english_text_is_read_with_a_warning(tmp_path, text):
+    path = tmp_path / "foreign.txt"
+    path.write_text(text, encoding="utf-8")
     told: list[str] = []
     assert len(list(read_documents(path, log=ReadLog(echo=told.append)))) == 1
     assert told == [f"warning: {path}: does not look like English (read anyway); kg's rules read English; "
