@@ -172,17 +172,18 @@ def open_lines(path: str) -> Iterator[Iterator[bytes | str]]:
     Raises:
         InputError: a missing file, a binary file, or a corrupt or truncated ``.gz``.
     """
+    name = "<stdin>" if path == "-" else path
     with _open_binary(path) as handle:
         try:
             head = handle.read1(_SNIFF) if hasattr(handle, "read1") else handle.read(_SNIFF)
             encoding = _bom_encoding(head)
             if encoding is not None and encoding != "utf-8-sig":
-                yield iter(decode_text(head + handle.read(), path).splitlines(keepends=True))
+                yield iter(decode_text(head + handle.read(), name).splitlines(keepends=True))
                 return
         except (OSError, EOFError, zlib.error) as err:
-            raise InputError(path, f"cannot read ({err})", fix="check the file, or recompress it") from err
-        _check_not_binary(head, path)
-        yield _rejoined(head, handle, path)
+            raise InputError(name, f"cannot read ({err})", fix="check the file, or recompress it") from err
+        _check_not_binary(head, name)
+        yield _rejoined(head, handle, name)
 
 
 def _rejoined(head: bytes, handle: IO[bytes], path: str) -> Iterator[bytes]:

@@ -12,7 +12,9 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -122,22 +124,17 @@ def _read_stdin(log: ReadLog) -> Iterator[Document]:
             head.append(line)
             if line.strip():
                 break
-        first = head[-1].lstrip() if head else b""
-        if first[:1] in (b"{", "{") or first.startswith(b"\xef\xbb\xbf{"):
-            yield from _documents_from_lines("<stdin>", _chain(head, lines), log)
+        first = head[-1] if head else b""
+        first = first.encode() if isinstance(first, str) else first
+        if first.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
+            yield from _documents_from_lines("<stdin>", itertools.chain(head, lines), log)
             return
-        rest = [line if isinstance(line, bytes) else line.encode() for line in _chain(head, lines)]
-        data = b"".join(rest)
+        data = b"".join(line if isinstance(line, bytes) else line.encode() for line in itertools.chain(head, lines))
     if not data.strip():
         raise InputError("<stdin>", "empty input", fix="pipe text or JSONL into kg")
     document = _text_document("stdin", data, "<stdin>", log)
     if document is not None:
         yield document
-
-
-def _chain(head: list, rest: Iterator) -> Iterator:
-    yield from head
-    yield from rest
 
 
 def _read_corpus(path: str, log: ReadLog) -> Iterator[Document]:

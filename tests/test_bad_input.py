@@ -133,6 +133,12 @@ def test_a_truncated_gzip_corpus_keeps_the_records_before_the_damage(tmp_path):
     assert [kind.startswith("cannot read past line") for kind in log.skipped] == [True]
 
 
+@pytest.mark.parametrize("data", [PACT.encode("utf-16"), b"\xef\xbb\xbf \n" + PACT.encode()])
+def test_stdin_text_with_a_byte_order_mark_is_one_document(monkeypatch, data):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert [d.text.strip() for d in read_documents("-")] == [PACT]
+
+
 def test_stdin_jsonl_is_streamed_not_read_whole(monkeypatch):
     data = _lines(*({"id": f"s{n}", "text": f"Text number {n}."} for n in range(5000))).encode()
     stream = io.BytesIO(data)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -25,18 +27,25 @@ _FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthC
 
 
 def _read_all(name: str, data: bytes, *, strict: bool) -> list:
+    """Read ``data`` as the file ``name`` (``-``: as stdin); an InputError must be one line naming the input."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
+        path = "-" if name == "-" else Path(folder) / name
+        stdin = sys.stdin
+        if name == "-":
+            sys.stdin = io.TextIOWrapper(io.BytesIO(data))
+        else:
+            path.write_bytes(data)
         try:
             return list(read_documents(path, log=ReadLog(strict=strict)))
         except InputError as err:
-            assert "\n" not in str(err) and str(err).startswith(str(path))
+            assert "\n" not in str(err) and str(err).startswith("<stdin>" if name == "-" else str(path))
             return []
+        finally:
+            sys.stdin = stdin
 
 
 @_FAST
-@given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.md", "a.jsonl", "a.jsonl.gz", "a.txt.gz"]),
+@given(data=st.binary(max_size=300), name=st.sampled_from(["a.txt", "a.md", "a.jsonl", "a.jsonl.gz", "a.txt.gz", "-"]),
        strict=st.booleans(), compress=st.booleans())
 def test_readers_over_any_bytes_yield_documents_or_raise_input_error(data, name, strict, compress):
     documents = _read_all(name, gzip.compress(data) if compress and name.endswith(".gz") else data, strict=strict)
