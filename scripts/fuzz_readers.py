@@ -1,4 +1,4 @@
-"""Fuzz kg's readers: any bytes as a text file or a JSONL corpus (plain or gzip) give Documents or one InputError.
+"""Fuzz kg's readers: any bytes as a text file, JSONL corpus (plain or gzip) or stdin give Documents or one InputError.
 
 Coverage-guided with atheris when it is installed (``pip install -e .[fuzz]``), else random with hypothesis.
 Each input is checked: only ``InputError`` escapes (one line, naming the file); every document has text
@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-#: The reader a fuzz input goes to, chosen by its first byte.
-_NAMES = ("input.txt", "input.jsonl", "input.jsonl.gz", "input.md")
+#: The reader a fuzz input goes to, chosen by its first byte (``-``: stdin).
+_NAMES = ("input.txt", "input.jsonl", "input.jsonl.gz", "input.md", "-")
 
 
 #: Starting inputs for atheris (first byte: the reader): a JSONL corpus, HTML, UTF-16, cp1252, a BOM.
@@ -40,15 +41,18 @@ def check_one(data: bytes, folder: Path) -> int:
     from kg.readlog import ReadLog
 
     name = _NAMES[data[0] % len(_NAMES)] if data else _NAMES[0]
-    path = folder / name
-    path.write_bytes(gzip.compress(data[1:], mtime=0) if name.endswith(".gz") else data[1:])
+    path = "-" if name == "-" else folder / name
+    if name != "-":
+        path.write_bytes(gzip.compress(data[1:], mtime=0) if name.endswith(".gz") else data[1:])
     read = 0
     for strict in (True, False):
+        if name == "-":
+            sys.stdin = io.TextIOWrapper(io.BytesIO(data[1:]))
         try:
             documents = list(read_documents(path, log=ReadLog(strict=strict)))
         except InputError as err:
             message = str(err)
-            assert "\n" not in message and message.startswith(str(path)), message
+            assert "\n" not in message and message.startswith("<stdin>" if name == "-" else str(path)), message
             continue
         assert len({document.id for document in documents}) == len(documents)
         for document in documents:
