@@ -80,3 +80,14 @@ def test_a_merge_with_a_bad_file_names_that_file_and_writes_nothing(tmp_path, go
     result = runner.invoke(app, ["export", str(good), str(bad), "-o", str(output)])
     assert result.exit_code == 2 and result.stderr.startswith(f"kg: error: {bad}: not valid nt (Invalid line")
     assert not output.exists()
+
+
+def test_an_empty_graph_file_is_an_empty_graph_and_queries_say_so(tmp_path):
+    empty = tmp_path / "empty.ttl"
+    empty.write_bytes(b"")
+    stats = runner.invoke(app, ["stats", str(empty), "--json"])
+    assert stats.exit_code == 0 and '"events": 0' in stats.stdout
+    query = runner.invoke(app, ["query", "allies", "Chile", "--graph", str(empty)])
+    assert query.exit_code == 4
+    assert query.stderr == ("kg: error: unknown actor 'Chile': not in the graph; "
+                            "known actors: none (the graph is empty)\n")
