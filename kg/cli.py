@@ -1,7 +1,9 @@
 """The ``kg`` command line: a thin typer shell, each command one library call and a print.
 
-Exit codes: 0 success; 1 other kg error; 2 bad input (file, line, format); 3 no spaCy model;
-4 bad query (unknown actor, malformed SPARQL); 130 interrupted. Errors print one line to
+Exit codes: 0 success; 1 a graph that breaks kg's shapes, or another kg error; 2 bad input (file,
+line, format; with --strict the first bad record; or no input record readable at all); 3 no spaCy
+model; 4 bad query (unknown actor, malformed SPARQL); 5 finished, but bad input records were
+skipped (each named on stderr, counted at the end); 130 interrupted. Errors print one line to
 stderr, never a traceback.
 
 Example:
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,8 +26,12 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from kg.errors import InputError, KgError
+from kg.readlog import ReadLog
 
-__all__ = ["app", "main"]
+__all__ = ["SKIPPED_EXIT", "app", "main"]
+
+#: Exit code of a run that finished but skipped bad input records.
+SKIPPED_EXIT = 5
 
 app = typer.Typer(
     name="kg", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -50,6 +57,8 @@ GraphOption = Annotated[Path, typer.Option(
     "--graph", "-g", help="Graph file (Turtle, N-Triples, RDF/XML, JSON-LD) or store (oxigraph:FOLDER).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 FormatOption = Annotated[str | None, typer.Option("--format", help="turtle, nt, xml, json-ld (default: from suffix).")]
+StrictOption = Annotated[bool, typer.Option(
+    "--strict", help="Stop at the first bad input record (exit 2) instead of skipping it (exit 5 at the end).")]
 
 
 def _reports_errors(command: Command) -> Command:
@@ -59,9 +68,23 @@ def _reports_errors(command: Command) -> Command:
         try:
             return command(*args, **kwargs)
         except KgError as err:
-            typer.echo(f"kg: error: {err}", err=True)
+            typer.echo(f"kg: error: {_one_line(str(err))}", err=True)
             raise typer.Exit(err.exit_code) from None
     return wrapper  # type: ignore[return-value]
+
+
+#: Characters that would break a message's one line (a user's text may hold them): shown escaped.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _one_line(message: str) -> str:
+    r"""The message with control characters escaped, so it stays one line whatever text it quotes.
+
+    Example:
+        >>> _one_line("unknown actor 'IND\n} DROP'")
+        "unknown actor 'IND\\n} DROP'"
+    """
+    return _LINE_BREAKING.sub(lambda match: repr(match.group())[1:-1], message)
 
 
 @app.command()
@@ -69,7 +92,8 @@ def _reports_errors(command: Command) -> Command:
 def extract(inputs: Inputs,
             output: Annotated[Path | None, typer.Option("--output", "-o", help="JSONL file; default stdout.")] = None,
             model: ModelOption = None, actors: ActorsOption = None, replace_actors: ReplaceActorsOption = False,
-            include_all: AllOption = False, jobs: JobsOption = 1, quiet: QuietOption = False) -> None:
+            include_all: AllOption = False, jobs: JobsOption = 1, quiet: QuietOption = False,
+            strict: StrictOption = False) -> None:
     """Write the relations found in INPUTS as JSONL, one relation a line.
 
     Example: kg extract seeds/ -o relations.jsonl
@@ -78,19 +102,24 @@ def extract(inputs: Inputs,
     from kg.pipeline import extract as extract_relations
 
     _check_replace(actors, replace_actors)
-    relations = extract_relations(inputs, model=model, actor_files=actors or (), replace_actors=replace_actors,
-                                  include_unasserted=include_all, n_process=jobs, progress=not quiet)
+    log = _read_log(strict)
+    relations = extract_relations(inputs, log=log, model=model, actor_files=actors or (),
+                                  replace_actors=replace_actors, include_unasserted=include_all, n_process=jobs,
+                                  progress=not quiet)
     lines = (json.dumps(relation.to_json(), ensure_ascii=False) + "\n" for relation in relations)
     if output is None:
         for line in lines:
             sys.stdout.write(line)
+        _finish_reading(log)
         return
     count = 0
     with atomic_write(output) as handle:
         for line in lines:
             handle.write(line)
             count += 1
+        _check_read(log)
     typer.echo(f"wrote {count} relations to {output}", err=True)
+    _finish_reading(log)
 
 
 @app.command()
@@ -107,7 +136,8 @@ def build(inputs: Inputs,
               "--store", help="Store to build into, e.g. oxigraph:FOLDER; documents it holds are skipped.")] = None,
           dask: Annotated[str | None, typer.Option(
               "--dask", help="Parse on Dask workers: a scheduler address, or 'local' (--jobs workers).")] = None,
-          batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per committed batch.")] = 64) -> None:
+          batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per committed batch.")] = 64,
+          strict: StrictOption = False) -> None:
     """Build the RDF graph of INPUTS and write it; an existing OUTPUT is extended, never duplicated.
 
     Example: kg build seeds/ -o out/graph.ttl --plot out/graph.png
@@ -116,17 +146,21 @@ def build(inputs: Inputs,
     from kg.pipeline import build as build_graph
 
     _check_replace(actors, replace_actors)
+    log = _read_log(strict)
     if store is not None or dask is not None:
         _build_store(inputs, output=output, spec=store, dask=dask, fmt=fmt, batch=batch, model=model,
                      actor_files=actors or (), replace_actors=replace_actors, include_all=include_all,
-                     jobs=jobs, quiet=quiet)
+                     jobs=jobs, quiet=quiet, log=log)
+        _finish_reading(log)
         return
     if output is None:
         raise InputError("kg build", "no output", fix="pass -o GRAPH.ttl or --store oxigraph:FOLDER")
     graph = load_graph(output) if output.exists() and not fresh else None
     before = len(graph) if graph is not None else 0
-    graph = build_graph(inputs, graph=graph, model=model, actor_files=actors or (), replace_actors=replace_actors,
-                        include_unasserted=include_all, n_process=jobs, progress=not quiet)
+    graph = build_graph(inputs, graph=graph, log=log, model=model, actor_files=actors or (),
+                        replace_actors=replace_actors, include_unasserted=include_all, n_process=jobs,
+                        progress=not quiet)
+    _check_read(log)
     save_graph(graph, output, format=fmt)
     relations = relations_from_graph(graph)
     typer.echo(_summary(relations, added=len(graph) - before, total=len(graph), path=output))
@@ -136,11 +170,33 @@ def build(inputs: Inputs,
 
         save_plot(to_networkx(relations), plot, title=f"kg: {output.name}")
         typer.echo(f"plot: {plot}")
+    _finish_reading(log)
+
+
+def _read_log(strict: bool) -> ReadLog:
+    """The log of a corpus run: each skipped record or warning one line on stderr as it happens."""
+    return ReadLog(strict=strict, echo=lambda line: typer.echo(f"kg: {_one_line(line)}", err=True))
+
+
+def _check_read(log: ReadLog) -> None:
+    """Stop (exit 2, nothing written) when input records were skipped and none could be read."""
+    if log.skipped and not log.documents:
+        raise InputError("inputs", f"no record could be read: {log.summary()}",
+                         fix="fix the inputs named above")
+
+
+def _finish_reading(log: ReadLog) -> None:
+    """After the outputs are written: count what was skipped and warned about; exit 5 on skips."""
+    _check_read(log)
+    if log.summary():
+        typer.echo(f"kg: {log.summary()}", err=True)
+    if log.skipped:
+        raise typer.Exit(SKIPPED_EXIT)
 
 
 def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, dask: str | None, fmt: str | None,
                  batch: int, model: str | None, actor_files, replace_actors: bool, include_all: bool, jobs: int,
-                 quiet: bool) -> None:
+                 quiet: bool, log: ReadLog) -> None:
     """kg build --store/--dask: stream into a store, skipping the documents it holds."""
     from kg.store import open_store
 
@@ -160,7 +216,7 @@ def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, da
         else:
             from kg.pipeline import build_store
 
-            report = build_store(inputs, graph_store, commit_every=batch, model=model, actor_files=actor_files,
+            report = build_store(inputs, graph_store, commit_every=batch, log=log, model=model, actor_files=actor_files,
                                  replace_actors=replace_actors, include_unasserted=include_all, n_process=jobs,
                                  progress=not quiet)
         typer.echo(f"store: {spec or 'memory'} ({report.triples_after} triples, "
@@ -375,7 +431,7 @@ def query_named(name: Annotated[str, typer.Argument(help="A query of kg/queries 
         with open_store(str(graph), read_only=True) as store:
             rows = store.query(name, **bindings)
     else:
-        rows = run_named(_knowledge(graph).rdf, name, **bindings)
+        rows = run_named(_knowledge(graph, events=False).rdf, name, **bindings)
     if as_json:
         _echo_json(rows)
         return
@@ -463,10 +519,24 @@ def _network(graph_path: Path):
     return _knowledge(graph_path).network
 
 
-def _knowledge(graph_paths: Path | list[Path]):
+def _knowledge(graph_paths: Path | list[Path], *, events: bool = True):
+    """Load graph files; with ``events``, read their events now, so a graph that breaks the shapes is named."""
+    from kg.errors import ShapeError
     from kg.knowledge import load
 
-    return load(graph_paths)
+    knowledge = load(graph_paths)
+    if events:
+        try:
+            knowledge.relations  # noqa: B018  (cached: the commands read the same relations)
+        except ShapeError as err:
+            raise _naming(err, graph_paths) from None
+    return knowledge
+
+
+def _naming(error: KgError, graph_paths: Path | list[Path]) -> KgError:
+    """The same error, its message starting with the graph files it is about."""
+    names = " ".join(map(str, graph_paths)) if isinstance(graph_paths, list) else str(graph_paths)
+    return type(error)(f"{names}: {error}".replace("GRAPH", names))
 
 
 def _echo_json(value: Any) -> None:
@@ -566,10 +636,14 @@ def export(graphs: Annotated[list[Path], typer.Argument(help="Graph file(s); sev
     Examples: kg export out/graph.ttl -o graph.gexf;  kg export a.ttl b.ttl -o merged.ttl;
     kg export out/graph.ttl -o events.csv
     """
+    from kg.errors import ShapeError
     from kg.export import export_graph
 
-    knowledge = _knowledge(graphs)
-    export_graph(knowledge.rdf, output, format=fmt)
+    knowledge = _knowledge(graphs, events=False)
+    try:
+        export_graph(knowledge.rdf, output, format=fmt)
+    except ShapeError as err:
+        raise _naming(err, graphs) from None
     typer.echo(f"wrote {output} ({len(knowledge.rdf)} triples from {len(graphs)} graph{'s' * (len(graphs) > 1)})")
 
 

@@ -7,7 +7,7 @@ Example:
 
 from __future__ import annotations
 
-__all__ = ["InputError", "KgError", "ModelError", "QueryError"]
+__all__ = ["InputError", "KgError", "ModelError", "QueryError", "ShapeError"]
 
 
 class KgError(Exception):
@@ -31,6 +31,22 @@ class InputError(KgError):
         if fix:
             message += f"; {fix}"
         super().__init__(message)
+
+    @property
+    def kind(self) -> str:
+        """The problem without its details, to count problems by kind.
+
+        Example:
+            >>> InputError("a.jsonl", "invalid JSON (Expecting value)", line=2).kind
+            'invalid JSON'
+        """
+        return self.problem.split(" (", 1)[0]
+
+
+class ShapeError(KgError):
+    """A graph whose events break kg's SHACL shapes, so kg cannot read them back."""
+
+    exit_code = 1
 
 
 class ModelError(KgError):

@@ -31,6 +31,7 @@ import contextlib
 import functools
 import gzip
 import json
+import logging
 import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -45,7 +46,7 @@ from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from kg.errors import InputError
+from kg.errors import InputError, ShapeError
 from kg.io import atomic_write, read_text
 from kg.namespace import (
     DIRECT_PROPERTIES,
@@ -318,11 +319,14 @@ def relations_from_graph(graph: Graph) -> list[Relation]:
     """Read the events of a kg graph back as relations, e.g. to build views from a saved file.
 
     Reads one index scan per property rather than a SPARQL join: on rdflib's in-memory store
-    this is about fifty times faster. Events missing a field the shapes require are left out
-    (``validate_graph`` names them); ``Relation.extra`` is not kept in the graph.
+    this is about fifty times faster. ``Relation.extra`` is not kept in the graph.
 
     Returns:
         One relation per event, ordered by document, sentence and trigger offset.
+
+    Raises:
+        ShapeError: events that lack a field the shapes require or hold a value of the wrong type
+            (one line: how many, the first and what is wrong; ``validate_graph`` names them all).
 
     Example:
         >>> relations_from_graph(Graph())
@@ -333,12 +337,18 @@ def relations_from_graph(graph: Graph) -> list[Relation]:
     kinds = {node: kind for kind, kind_class in KIND_CLASSES.items()
              for node in graph.subjects(RDF.type, kind_class)}
     values = {prop: dict(graph.subject_objects(prop)) for prop in _STORED_PROPERTIES}
-    relations = []
+    relations, broken = [], []
     for event, event_type in event_types.items():
         try:
             relations.append(_relation(event, event_type, values, kinds))
-        except KeyError:  # a required field is missing: not a relation kg can rebuild
-            continue
+        except KeyError as err:  # a required field is missing
+            broken.append((event, f"no value for a field it needs on {err}"))
+        except (ValueError, TypeError) as err:
+            broken.append((event, str(err)))
+    if broken:
+        event, reason = broken[0]
+        raise ShapeError(f"{len(broken)} event{'s' * (len(broken) > 1)} break kg's shapes, e.g. <{event}> ({reason}); "
+                         "list them with `kg validate GRAPH`, or rebuild the graph with `kg build`")
     return sorted(relations, key=_reading_order)
 
 
@@ -360,11 +370,11 @@ _STORED_PROPERTIES = (
 def _relation(event: URIRef, event_type: str, values: Mapping[URIRef, dict], kinds: Mapping) -> Relation:
     """Rebuild one relation; raise KeyError when the event lacks a required field."""
     def required(prop: URIRef, node: Any) -> Any:
-        return values[prop][node].toPython()
+        return _typed(prop, values[prop][node])
 
     def optional(prop: URIRef, node: Any) -> Any:
         term = values[prop].get(node)
-        return None if term is None else term.toPython()
+        return None if term is None else _typed(prop, term)
 
     sentence = values[PROV.wasDerivedFrom][event]
     date = values[KGO.date].get(event)
@@ -383,6 +393,25 @@ def _relation(event: URIRef, event_type: str, values: Mapping[URIRef, dict], kin
         reported_by=_reporter(event, values, kinds),
         url=optional(KGO.url, values[KGO.inDocument][sentence]),
     )
+
+
+#: The Python type each literal property must hold to be read back (numbers are checked by float()).
+_VALUE_TYPES: Mapping[URIRef, type] = MappingProxyType({
+    KGO.startOffset: int, KGO.endOffset: int, KGO.triggerStart: int, KGO.triggerEnd: int, KGO.negated: bool,
+    KGO.hedged: bool, KGO.text: str, KGO.verb: str, KGO.objectPhrase: str, KGO.cameoCode: str,
+    KGO.documentId: str, KGO.url: str, KGO.cooperation: float, KGO.confidence: float,
+})
+
+
+def _typed(prop: URIRef, term: Any) -> Any:
+    """The Python value of ``term``; ValueError when it is not of the type ``prop`` holds."""
+    value = term.toPython()
+    wanted = _VALUE_TYPES.get(prop, object)
+    accepted = (int, float, Decimal) if wanted is float else wanted
+    if not isinstance(value, accepted) or (wanted in (int, float) and isinstance(value, bool)):
+        name = str(prop).replace(str(KGO), "kgo:")
+        raise ValueError(f"{name} is {str(term)[:40]!r}, not {'a number' if wanted is float else wanted.__name__}")
+    return value
 
 
 def _reporter(event: URIRef, values: Mapping[URIRef, dict], kinds: Mapping) -> ActorRef | None:
@@ -470,8 +499,8 @@ def _parse_into(graph: Graph, path: Path, format: str | None) -> None:
 
 def _parse_problem(err: Exception) -> tuple[str, int | None]:
     """Return a one-line reason and the line number, when the parser tells it."""
-    if isinstance(err, BadSyntax):  # keeps its one-line reason only in _why; lines counts from 0
-        return err._why, err.lines + 1
+    if isinstance(err, BadSyntax):  # one-line reason in _why; its own line count can run past the end
+        return err._why, err._str[: err._i].count(b"\n") + 1
     if isinstance(err, SAXParseException):
         return err.getMessage(), err.getLineNumber()
     if isinstance(err, json.JSONDecodeError):
@@ -513,6 +542,11 @@ def save_graph(graph: Graph, path: str | os.PathLike[str], *, format: str | None
 
 
 def _serialize(graph: Graph, plugin: str) -> bytes:
+    with _quiet_rdflib():
+        return _serialize_as(graph, plugin)
+
+
+def _serialize_as(graph: Graph, plugin: str) -> bytes:
     if plugin == "json-ld":
         return graph.serialize(format=plugin, encoding="utf-8", auto_compact=True)
     if plugin not in _DATASET_FORMATS:
@@ -521,16 +555,26 @@ def _serialize(graph: Graph, plugin: str) -> bytes:
     for prefix, namespace in graph.namespaces():
         dataset.bind(prefix, namespace)
     dataset.default_graph.addN((s, p, o, dataset.default_graph) for s, p, o in graph)
-    with _quiet_rdflib():
-        return dataset.serialize(format=plugin, encoding="utf-8")
+    return dataset.serialize(format=plugin, encoding="utf-8")
 
 
 @contextlib.contextmanager
 def _quiet_rdflib() -> Iterator[None]:
-    """Silence the deprecation warnings rdflib 7's own JSON-LD, TriG and N-Quads plugins raise."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module="rdflib")
-        yield
+    """Silence rdflib 7's deprecation warnings (JSON-LD, TriG, N-Quads plugins) and its ill-typed literal noise.
+
+    rdflib logs a traceback for each literal whose text does not fit its datatype ("zz"^^xsd:decimal);
+    kg reports such values itself when it reads the events (``relations_from_graph``).
+    """
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module="rdflib")
+            warnings.filterwarnings("ignore", message="Serializing weird numerical", category=UserWarning)
+            yield
+    finally:
+        term_log.setLevel(level)
 
 
 @functools.cache

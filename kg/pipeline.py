@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.chunks import join_parts, split_long
 from kg.parse import BATCH_WORDS
 from kg.read import read_documents
 from kg.records import Document, Relation
 
 if TYPE_CHECKING:
     import rdflib
+
+    from kg.readlog import ReadLog
 
 __all__ = ["BuildReport", "build", "build_store", "extract", "extract_by_document", "extract_documents",
            "unheld_documents"]
@@ -45,7 +48,9 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
                         progress: bool = False) -> Iterator[tuple[Document, list[Relation]]]:
     """Parse documents (streamed, in batches) and yield each with its relations, in input order.
 
-    Every document is yielded, also those without a relation, so a store can record it.
+    Every document is yielded, also those without a relation, so a store can record it. A document
+    longer than ``kg.chunks.PART_CHARS`` is parsed in parts split at sentence ends; its relations'
+    offsets still point into its whole text.
 
     Args:
         documents: The documents to read relations from.
@@ -66,10 +71,12 @@ def extract_by_document(documents: Iterable[Document], *, nlp=None, model: str |
         nlp = load_pipeline(model, actor_files=actor_files, replace_actors=replace_actors)
     custom = actor_files or replace_actors
     actors = ActorDictionary.load(actor_files, replace=replace_actors) if custom else default_dictionary()
+    documents = split_long(documents)  # parts of long documents are parsed apart and joined back below
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         pairs = _extract_in_processes(documents, (nlp, actors, include_unasserted), batch_size, n_process)
     else:
         pairs = _extract_here(documents, nlp, actors, include_unasserted, batch_size=batch_size, n_process=n_process)
+    pairs = join_parts(pairs)
     bar = _progress_bar(progress)
     found = 0
     for document, relations in pairs:
@@ -146,12 +153,13 @@ def _progress_bar(enabled: bool):
     return tqdm(unit="doc", desc="kg", disable=None, leave=False)
 
 
-def extract(sources: Sources, **options) -> Iterator[Relation]:
+def extract(sources: Sources, *, log: ReadLog | None = None, **options) -> Iterator[Relation]:
     """Read texts from paths (files, folders, JSONL corpora, ``-``) and yield their relations.
 
-    Takes the options of ``extract_documents``.
+    Takes the options of ``extract_documents``; ``log`` (a ``kg.readlog.ReadLog``) decides whether a
+    bad input record stops the run (the default) or is skipped and counted.
     """
-    yield from extract_documents(read_documents(sources), **options)
+    yield from extract_documents(read_documents(sources, log=log), **options)
 
 
 def build(sources: Sources, *, graph: rdflib.Graph | None = None, **options) -> rdflib.Graph:
@@ -176,7 +184,8 @@ class BuildReport:
     triples_after: int
 
 
-def build_store(sources: Sources, store, *, commit_every: int = 64, **options) -> BuildReport:
+def build_store(sources: Sources, store, *, commit_every: int = 64, log: ReadLog | None = None,
+                **options) -> BuildReport:
     """Stream ``sources`` into a store (``kg.store.open_store``), committing every few documents.
 
     Documents the store already holds (same id and content hash) are skipped before parsing,
@@ -187,13 +196,14 @@ def build_store(sources: Sources, store, *, commit_every: int = 64, **options) -
         sources: Paths as for ``extract``.
         store: A ``MemoryStore`` or ``OxigraphStore``.
         commit_every: Documents per committed batch (one transaction in Oxigraph).
+        log: A ``kg.readlog.ReadLog`` to skip and count bad records; by default the first stops the build.
         **options: The options of ``extract_by_document``.
     """
     before = len(store)
     skipped = Counter()
     added = found = 0
     batch: list[tuple[Document, list[Relation]]] = []
-    for document, relations in extract_by_document(unheld_documents(sources, store, skipped), **options):
+    for document, relations in extract_by_document(unheld_documents(sources, store, skipped, log=log), **options):
         batch.append((document, relations))
         found += len(relations)
         if len(batch) >= commit_every:
@@ -207,14 +217,14 @@ def build_store(sources: Sources, store, *, commit_every: int = 64, **options) -
                        triples_after=len(store))
 
 
-def unheld_documents(sources: Sources, store, skipped: Counter) -> Iterator[Document]:
+def unheld_documents(sources: Sources, store, skipped: Counter, *, log: ReadLog | None = None) -> Iterator[Document]:
     """Yield the documents of ``sources`` that ``store`` does not hold (same id and content hash).
 
     Documents it holds are counted in ``skipped["documents"]`` instead (not kept: streams).
     """
     from kg.store import content_hash
 
-    for document in read_documents(sources):
+    for document in read_documents(sources, log=log):
         if store.has_document(document.id, content_hash(document)):
             skipped["documents"] += 1
         else:

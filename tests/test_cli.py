@@ -57,22 +57,32 @@ def test_extract_reads_stdin_and_writes_a_file_atomically(tmp_path):
     (b"", "empty file"),
     (b"\x00\x00\x00\x10binary", "binary file, not text"),
 ])
-def test_bad_inputs_exit_2_with_one_line_and_no_traceback(tmp_path, content, message):
+def test_bad_inputs_exit_2_with_one_line_each_and_no_traceback(tmp_path, content, message):
     path = tmp_path / "input.txt"
     if content is not None:
         path.write_bytes(content)
     result = invoke("extract", str(path))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"kg: error: {path}") and message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    if content is None:  # a missing path is fatal at once
+        assert lines == [f"kg: error: {path}: {message}"]
+    else:  # a bad file is skipped, and with nothing left to read the run fails
+        assert lines[0].startswith(f"kg: skipped: {path}: {message}")
+        assert lines[1].startswith("kg: error: inputs: no record could be read: skipped 1 record")
+        assert len(lines) == 2
+    assert "Traceback" not in result.output
 
 
 def test_malformed_jsonl_names_the_line(tmp_path):
     corpus = tmp_path / "news.jsonl"
     corpus.write_text('{"id": "a", "text": "Fine text."}\n{"id": "b", "text": "broken\n', encoding="utf-8")
-    result = invoke("extract", str(corpus))
-    assert result.exit_code == 2
-    assert f"{corpus}:2: invalid JSON" in result.stderr
+    skipped = invoke("extract", str(corpus))
+    assert skipped.exit_code == 5
+    assert f"kg: skipped: {corpus}:2: invalid JSON" in skipped.stderr
+    assert skipped.stderr.strip().endswith("kg: skipped 1 record (invalid JSON 1)")
+    strict = invoke("extract", str(corpus), "--strict")
+    assert strict.exit_code == 2
+    assert strict.stderr.startswith(f"kg: error: {corpus}:2: invalid JSON")
 
 
 def test_a_missing_model_says_how_to_install_one(monkeypatch, pact_file):

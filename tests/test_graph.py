@@ -7,11 +7,11 @@ import sys
 from dataclasses import replace
 
 import pytest
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, XSD, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
-from kg.errors import InputError
+from kg.errors import InputError, ShapeError
 from kg.graph import build_graph, load_graph, relations_from_graph, save_graph, validate_graph
 from kg.namespace import KGO, SEM, actor_iri, event_iri
 from kg.records import ActorRef, Relation
@@ -171,10 +171,18 @@ def test_relations_come_back_from_a_saved_turtle_file(tmp_path, graph):
     assert sorted(map(repr, relations_from_graph(load_graph(path)))) == sorted(map(repr, RELATIONS))
 
 
-def test_events_missing_a_required_field_are_left_out(graph):
+def test_an_event_missing_a_required_field_is_a_one_line_shape_error(graph):
     (visit,) = _events(graph, KGO.Consult)
     graph.remove((visit, KGO.source, None))
-    assert {relation.type for relation in relations_from_graph(graph)} == {"AGREE", "SANCTION", "ASSAULT"}
+    with pytest.raises(ShapeError, match=rf"^1 event break kg's shapes, e.g. <{visit}> \(no value for a field"):
+        relations_from_graph(graph)
+
+
+def test_an_event_with_a_value_of_the_wrong_type_is_a_shape_error_naming_the_property(graph):
+    (visit,) = _events(graph, KGO.Consult)
+    graph.set((visit, KGO.cooperation, Literal("lots", datatype=XSD.decimal)))
+    with pytest.raises(ShapeError, match=r"\(kgo:cooperation is 'lots', not a number\); list them with `kg validate"):
+        relations_from_graph(graph)
 
 
 # --- files ------------------------------------------------------------------------------------
