@@ -202,17 +202,14 @@ def _build_store(inputs: list[str], *, output: Path | None, spec: str | None, da
 
     if spec is None and output is None:
         raise InputError("kg build", "no output", fix="pass --store oxigraph:FOLDER or -o GRAPH.ttl")
-    if replace_actors and dask is not None:
-        raise InputError("kg build", "--replace-actors is not passed to Dask workers",
-                         fix="build without --dask, or add your actors with --actors only")
     with open_store(spec or "memory") as graph_store:
         if dask is not None:
             from kg.distributed import build_distributed, connect
 
             with connect(dask, workers=jobs) as client:
                 report = build_distributed(inputs, graph_store, client, commit_every=batch, model=model,
-                                           actor_files=actor_files, include_unasserted=include_all,
-                                           progress=not quiet)
+                                           actor_files=actor_files, replace_actors=replace_actors,
+                                           include_unasserted=include_all, progress=not quiet, log=log)
         else:
             from kg.pipeline import build_store
 

@@ -16,9 +16,13 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.pipeline import BuildReport, Sources
 from kg.records import Document
+
+if TYPE_CHECKING:
+    from kg.readlog import ReadLog
 
 __all__ = ["build_distributed", "connect", "extract_shard"]
 
@@ -39,15 +43,15 @@ def connect(address: str, *, workers: int = 2):
 
 
 @functools.cache
-def _worker_pipeline(model: str | None, actor_files: tuple[str, ...]):
+def _worker_pipeline(model: str | None, actor_files: tuple[str, ...], replace_actors: bool = False):
     """The worker's pipeline: loaded on a worker's first batch, kept for the next ones."""
     from kg.parse import load_pipeline
 
-    return load_pipeline(model, actor_files=actor_files)
+    return load_pipeline(model, actor_files=actor_files, replace_actors=replace_actors)
 
 
 def extract_shard(documents: Sequence[Document], shard: str, *, model: str | None = None,
-                  actor_files: tuple[str, ...] = (), include_unasserted: bool = False,
+                  actor_files: tuple[str, ...] = (), replace_actors: bool = False, include_unasserted: bool = False,
                   batch_size: int = 64) -> tuple[str, list[tuple[str, str]], int, int]:
     """Parse and extract a batch of documents and write its graph as an N-Triples shard.
 
@@ -61,9 +65,9 @@ def extract_shard(documents: Sequence[Document], shard: str, *, model: str | Non
     from kg.pipeline import extract_by_document
     from kg.store import content_hash, oxigraph_triples
 
-    nlp = _worker_pipeline(model, tuple(actor_files))
+    nlp = _worker_pipeline(model, tuple(actor_files), replace_actors)
     relations = []
-    for _, found in extract_by_document(documents, nlp=nlp, actor_files=actor_files,
+    for _, found in extract_by_document(documents, nlp=nlp, actor_files=actor_files, replace_actors=replace_actors,
                                         include_unasserted=include_unasserted, batch_size=batch_size):
         relations.extend(found)
     triples = (pyoxigraph.Triple(*triple) for triple in oxigraph_triples(relations))
@@ -85,8 +89,8 @@ def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document
 
 def build_distributed(sources: Sources, store, client, *, shard_dir: str | Path | None = None,
                       commit_every: int = 64, model: str | None = None, actor_files: Sequence[str] = (),
-                      include_unasserted: bool = False, progress: bool = False,
-                      keep_shards: bool = False) -> BuildReport:
+                      replace_actors: bool = False, include_unasserted: bool = False, progress: bool = False,
+                      keep_shards: bool = False, log: ReadLog | None = None) -> BuildReport:
     """Build ``sources`` into ``store`` with parsing and extraction on the client's Dask workers.
 
     Args:
@@ -96,7 +100,9 @@ def build_distributed(sources: Sources, store, client, *, shard_dir: str | Path 
         shard_dir: Folder for the N-Triples shards, readable by workers and client; a temporary
             one by default.
         commit_every: Documents per batch (one shard each).
+        replace_actors: Workers use only ``actor_files``, not the shipped dictionary.
         keep_shards: Leave the shards on disk after loading them.
+        log: A ``kg.readlog.ReadLog`` to skip and count bad records; by default the first stops the build.
     """
     from dask.distributed import as_completed
 
@@ -111,9 +117,9 @@ def build_distributed(sources: Sources, store, client, *, shard_dir: str | Path 
     bar = _progress_bar(progress)
 
     options = {"model": model, "actor_files": tuple(str(path) for path in actor_files),
-               "include_unasserted": include_unasserted}
+               "replace_actors": replace_actors, "include_unasserted": include_unasserted}
     skipped = Counter()
-    batches = _batches(unheld_documents(sources, store, skipped), commit_every)
+    batches = _batches(unheld_documents(sources, store, skipped, log=log), commit_every)
     pending = as_completed()
     for number, batch in enumerate(batches):
         shard = str(folder / f"shard-{os.getpid()}-{number:06d}.nt")

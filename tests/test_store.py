@@ -272,6 +272,28 @@ def test_dask_workers_load_the_model_once_and_build_the_same_graph(corpus, memor
     assert not list((tmp_path / "shards").iterdir())
 
 
+def test_dask_workers_use_only_the_users_actors_and_skip_bad_records(tmp_path):
+    from kg.distributed import build_distributed, connect
+    from kg.readlog import ReadLog
+
+    actors = tmp_path / "actors"
+    actors.mkdir()
+    (actors / "entities.tsv").write_text("id\tkind\tlabel\tcountry\twikidata\tsource\n"
+                                         "ATL\tstate\tAtlantis\t\t\tmy notes\n"
+                                         "LMR\tstate\tLemuria\t\t\tmy notes\n", encoding="utf-8")
+    (actors / "names.tsv").write_text("name\tid\tform\tsource\nAtlantis\tATL\tname\tmy notes\n"
+                                      "Lemuria\tLMR\tname\tmy notes\n", encoding="utf-8")
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"id": "a", "text": "Atlantis and Lemuria signed a fisheries pact. Chile and Peru met."}\n'
+                      '{"id": "b", "text": \n', encoding="utf-8")
+    log = ReadLog()
+    with connect("local", workers=1) as client, open_store("memory") as store:
+        report = build_distributed([corpus], store, client, actor_files=[actors], replace_actors=True, log=log)
+        found = {(r.source.country, r.target.country, r.type) for r in kg.relations_from_graph(store.graph)}
+    assert report.added == 1 and sum(log.skipped.values()) == 1
+    assert found == {("ATL", "LMR", "AGREE"), ("LMR", "ATL", "AGREE")}  # Chile and Peru are unknown here
+
+
 def _pipelines_loaded() -> int:
     from kg.distributed import _worker_pipeline
 
