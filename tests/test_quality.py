@@ -17,8 +17,8 @@ GOLD = Path(__file__).resolve().parent / "gold"
 # (gold file, typed F1 floor, dyad F1 floor, typed precision floor)
 FLOORS = [
     ("eval/seed_gold.jsonl", 0.90, 0.90, 0.90),
-    ("eval/news_dev.jsonl", 0.74, 0.78, 0.95),
-    ("eval/news_dev2.jsonl", 0.74, 0.79, 0.95),
+    ("eval/news_dev.jsonl", 0.78, 0.80, 0.95),
+    ("eval/news_dev2.jsonl", 0.75, 0.80, 0.95),
 ]
 
 
@@ -32,7 +32,7 @@ def test_gold_set_stays_above_its_floor(nlp, shared, name, typed_floor, dyad_flo
 
 
 def test_construction_set_stays_above_its_floor(nlp):
-    check_floors(evaluate(str(GOLD / "constructions.jsonl"), nlp=nlp), 0.92, 0.94, 0.96)
+    check_floors(evaluate(str(GOLD / "constructions.jsonl"), nlp=nlp), 0.92, 0.945, 0.96)
 
 
 def check_floors(scores, typed_floor: float, dyad_floor: float, precision_floor: float) -> None:
