@@ -32,12 +32,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
 from kg.records import Document, Relation
+
+#: Bytes of N-Triples one Oxigraph bulk loader thread takes at a time.
+BULK_PART_BYTES = 32 * 1024 * 1024
 
 __all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "is_store_spec", "open_store",
            "oxigraph_triples"]
@@ -280,17 +284,38 @@ class OxigraphStore(_Store):
         return [self._ox.Quad(self._ox.NamedNode(str(document_iri(doc_id))), self._sha256,
                               self._ox.Literal(digest), self._ingest) for doc_id, digest in documents]
 
-    def bulk_load(self, paths: Iterable[str | Path]) -> None:
-        """Load N-Triples files into the default graph with Oxigraph's bulk loader (streamed)."""
-        for path in paths:
-            try:
-                self._store.bulk_load(path=str(path), format=self._ox.RdfFormat.N_TRIPLES,
-                                      to_graph=self._ox.DefaultGraph())
-            except SyntaxError as err:
-                raise InputError(str(path), f"not valid N-Triples ({_first_line(err)})",
-                                 fix="regenerate the shard") from err
+    def bulk_load(self, paths: Iterable[str | Path], *, threads: int | None = None) -> None:
+        """Load N-Triples files into the default graph with Oxigraph's bulk loader.
+
+        Oxigraph parses one input on one core, so each file is cut at line ends into parts of
+        ``BULK_PART_BYTES`` that ``threads`` loaders (one per core by default) take in turn; at
+        most two parts a thread are in memory, however big the file.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        threads = threads or os.cpu_count() or 1
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for path in paths:
+                pending: list = []
+                for first_line, part in _line_parts(Path(path), BULK_PART_BYTES):
+                    pending.append((first_line, pool.submit(self._load_part, part)))
+                    if len(pending) >= 2 * threads:
+                        self._finish_part(path, *pending.pop(0))
+                for first_line, future in pending:
+                    self._finish_part(path, first_line, future)
         self._store.flush()
         self._store.update(_defaults_update())
+
+    def _load_part(self, part: bytes) -> None:
+        self._store.bulk_load(input=part, format=self._ox.RdfFormat.N_TRIPLES, to_graph=self._ox.DefaultGraph())
+
+    @staticmethod
+    def _finish_part(path: str | Path, first_line: int, future) -> None:
+        try:
+            future.result()
+        except SyntaxError as err:
+            raise InputError(str(path), f"not valid N-Triples in the part from line {first_line} "
+                                        f"({_first_line(err)})", fix="regenerate the shard") from err
 
     def query(self, name: str, **bindings: object) -> list[dict[str, Any]]:
         """Run a named query with bound values.
@@ -430,6 +455,32 @@ def _solution_rows(result) -> list[dict[str, Any]]:
 
     names = [variable.value for variable in result.variables]
     return _rows_from_terms(names, ([_rdflib_term(solution[n]) for n in names] for solution in result))
+
+
+def _line_parts(path: Path, size: int) -> Iterator[tuple[int, bytes]]:
+    r"""Cut a file into parts of about ``size`` bytes that end at a line end, with the number of
+    each part's first line.
+
+    Example:
+        >>> import tempfile
+        >>> file = Path(tempfile.mkdtemp()) / "x.nt"
+        >>> _ = file.write_bytes(b"a\nbb\nccc\n")
+        >>> list(_line_parts(file, 3))
+        [(1, b'a\n'), (2, b'bb\n'), (3, b'ccc\n')]
+    """
+    line, rest = 1, b""
+    with path.open("rb") as handle:
+        while block := handle.read(size):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:
+                rest = block
+                continue
+            part, rest = block[:cut], block[cut:]
+            yield line, part
+            line += part.count(b"\n")
+    if rest:
+        yield line, rest
 
 
 def _first_line(err: BaseException) -> str:

@@ -108,6 +108,30 @@ def test_oxigraph_holds_the_same_graph_as_rdflib(nlp, corpus, memory_store, tmp_
         assert _canonical_triples(store.to_rdflib()) == _canonical_triples(memory_store.graph)
 
 
+def test_parallel_bulk_load_of_a_file_in_many_parts_holds_the_whole_graph(memory_store, tmp_path, monkeypatch):
+    import kg.store
+
+    shard = tmp_path / "graph.nt"
+    memory_store.graph.serialize(shard, format="nt", encoding="utf-8")
+    monkeypatch.setattr(kg.store, "BULK_PART_BYTES", 2_000)  # dozens of parts, two threads
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as store:
+        store.bulk_load([shard], threads=2)
+        loaded = _canonical_triples(store.to_rdflib())
+    assert loaded == _canonical_triples(memory_store.graph)
+
+
+def test_a_bad_line_in_a_bulk_load_names_the_part_it_is_in(tmp_path, monkeypatch):
+    import kg.store
+
+    shard = tmp_path / "bad.nt"
+    good = "<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"
+    shard.write_text(good * 200 + "this is not a triple\n" + good, encoding="utf-8")
+    monkeypatch.setattr(kg.store, "BULK_PART_BYTES", 4_000)
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as store, pytest.raises(kg.errors.InputError) as caught:
+        store.bulk_load([shard], threads=2)
+    assert "bad.nt" in str(caught.value) and "not valid N-Triples in the part from line" in str(caught.value)
+
+
 def test_named_queries_answer_the_same_over_both_stores(nlp, corpus, memory_store):
     store = open_store("oxigraph:")
     build_store([SEEDS, corpus], store, nlp=nlp)
