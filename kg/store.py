@@ -41,7 +41,7 @@ from kg.errors import InputError, KgError
 from kg.records import Document, Relation
 
 #: Bytes of N-Triples one Oxigraph bulk loader thread takes at a time.
-BULK_PART_BYTES = 32 * 1024 * 1024
+BULK_PART_BYTES = 16 * 1024 * 1024
 
 __all__ = ["INGEST_GRAPH", "MemoryStore", "OxigraphStore", "content_hash", "is_store_spec", "open_store",
            "oxigraph_triples"]
@@ -289,7 +289,9 @@ class OxigraphStore(_Store):
 
         Oxigraph parses one input on one core, so each file is cut at line ends into parts of
         ``BULK_PART_BYTES`` that ``threads`` loaders (one per core by default) take in turn; at
-        most two parts a thread are in memory, however big the file.
+        most two parts a thread are in memory, however big the file. The files are kg's own
+        shards, written by pyoxigraph, so the loader skips re-validating IRIs (``lenient``);
+        a line that is not N-Triples still fails.
         """
         from concurrent.futures import ThreadPoolExecutor
 
@@ -307,7 +309,8 @@ class OxigraphStore(_Store):
         self._store.update(_defaults_update())
 
     def _load_part(self, part: bytes) -> None:
-        self._store.bulk_load(input=part, format=self._ox.RdfFormat.N_TRIPLES, to_graph=self._ox.DefaultGraph())
+        self._store.bulk_load(input=part, format=self._ox.RdfFormat.N_TRIPLES, to_graph=self._ox.DefaultGraph(),
+                              lenient=True)
 
     @staticmethod
     def _finish_part(path: str | Path, first_line: int, future) -> None:
