@@ -20,6 +20,7 @@ Example:
 
 # no `from __future__ import annotations`: spaCy validates factory signatures at run time
 
+import functools
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -119,7 +120,9 @@ def make_actor_ruler(nlp: Language, name: str, actor_files: list[str], replace: 
     return ActorRuler(nlp, name, actors)
 
 
+@functools.lru_cache(maxsize=4)
 def _phrase_matcher(vocab) -> Matcher:
+    """The matcher of ``FIXED_PHRASES`` for a vocabulary, built once per pipeline."""
     matcher = Matcher(vocab)
     for lemma, spellings in FIXED_PHRASES.items():
         patterns = []
@@ -141,14 +144,10 @@ def merge_fixed_phrases(doc: Doc) -> Doc:
         >>> [t.text for t in nlp("Oslo declared him persona non-grata.")]
         ['Oslo', 'declared', 'him', 'persona non-grata', '.']
     """
-    global _MATCHER
-    if _MATCHER is None or _MATCHER.vocab is not doc.vocab:
-        _MATCHER = _phrase_matcher(doc.vocab)
-    spans = filter_spans(Span(doc, start, end, label=key) for key, start, end in _MATCHER(doc))
+    matches = _phrase_matcher(doc.vocab)(doc)
+    spans = filter_spans(Span(doc, start, end, label=key) for key, start, end in matches)
     with doc.retokenize() as retokenizer:
         for span in spans:
             retokenizer.merge(span, attrs={"TAG": "NN", "POS": "NOUN", "LEMMA": span.label_})
     return doc
 
-
-_MATCHER: Matcher | None = None
