@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,9 @@ _PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "obj"}
 #: Dependency labels through which a clause inherits the subject of the clause above it.
 _SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
+#: Prepositions whose gerund shares the subject of the verb they hang on: "angered India by
+#: signing a pact", "after meeting", "while visiting" (not "accused X of attacking": X attacked).
+_SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "since", "upon", "through"}
 #: Nouns whose complement names the state behind them: "the border with Belarus", "imports from India".
 _CONTAINER_NOUNS = {"border": ("with", "of"), "frontier": ("with", "of"), "boundary": ("with", "of"),
                     "import": ("from", "of"), "export": ("to", "of"), "product": ("from", "of"),
@@ -64,6 +68,12 @@ _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "tra
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 #: Light verbs coded by their purpose clause: "summoned the envoy to protest / to demand".
 _PURPOSE_CODED = {"summon"}
+#: Words that make a gathering one act of all its parties: "a trilateral summit", "three-way talks".
+_MULTILATERAL = re.compile(r"\b(?:tri|multi|quadri)lateral\b|\b(?:three|four|five|six)[- ](?:way|nation|party)\b"
+                           r"|\bjoint\b", re.IGNORECASE)
+#: Verbs that, in the simple present, describe a standing state of affairs, not an act:
+#: "Oman and Qatar form part of the bloc", "the six states that make up the council".
+_STATIVE_VERBS = {"form", "constitute", "comprise", "make up", "compose"}
 _PROTEST_VERBS = {"protest", "complain", "condemn", "criticize", "criticise", "denounce", "object"}
 _DEMAND_VERBS = {"demand", "ask", "request", "seek", "urge"}
 #: Prepositions that place a clause at a gathering, and verbs that say its subject took part in one.
@@ -160,7 +170,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     question = sent.text.rstrip().endswith("?")
     attackers = story.attackers
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
-        if _protest_purpose(trigger, lexicon):
+        if _protest_purpose(trigger, lexicon) or _describes_standing_state(trigger.token):
             continue
         if _BLAME_COMPLEMENT in trigger.entry.target_preps:
             pairs = _blame_pairs(trigger.token, resolver, lexicon)
@@ -259,6 +269,17 @@ def _protest_purpose(trigger: _Trigger, lexicon: EventLexicon) -> bool:
     infinitive = token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return (infinitive and trigger.entry.trigger in _PROTEST_VERBS and token.head.pos_ == "VERB"
             and bool(_verb_triggers(token.head, lexicon)))
+
+
+def _describes_standing_state(verb: Token) -> bool:
+    """A stative verb in the simple present describes what is, not what happened: "Kuwait and
+    Bahrain form an alliance founded decades ago" (but "formed", "will form" are acts)."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    lemmas = {verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {word}" for word in particles)}
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    # the tagger sometimes reads a present "form" after a plural subject as a bare infinitive
+    finite = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
+    return bool(lemmas & _STATIVE_VERBS) and finite and not auxiliaries
 
 
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
@@ -400,7 +421,7 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
     if not entry.mutual and {t.actor.country for t in targets} <= {s.actor.country for s in sources}:
         # "the two leaders praised their countries' ties": a group acting on itself is no one-way event
         targets = []
-    return _pairs(sources, targets, entry, base)
+    return _pairs(sources, targets, entry, base, verb)
 
 
 def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
@@ -528,14 +549,19 @@ def _clause_parties(clause: Token) -> list[Token]:
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
-           base: float) -> list[tuple[Mention, Mention, float]]:
+           base: float, trigger: Token | None = None) -> list[tuple[Mention, Mention, float]]:
     pairs = [(t, s) if entry.reverse else (s, t) for s in sources for t in targets]
-    if entry.mutual:
-        # joint action: "India and Russia signed", "A met B" -> both directions
-        if not targets:
-            pairs = [(s, t) for s in sources for t in sources if s.actor.country != t.actor.country]
-        else:
-            pairs += [(t, s) for s, t in pairs]
+    # "A and B signed a pact with C", "held trilateral talks with B and C": one act, all of them
+    # party with each other; but one side meeting several ("met ministers from A and B") may
+    # have met them apart
+    one_act = len(sources) > 1 or entry.type != "CONSULT" or (trigger is not None and bool(
+        _MULTILATERAL.search(trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text)))
+    if entry.mutual and sources and one_act:
+        parties = list({m.actor.country: m for m in [*sources, *targets]}.values())
+        pairs = [(s, t) for s in parties for t in parties if s.actor.country != t.actor.country]
+    elif entry.mutual:
+        # joint action: "A met B" -> both directions
+        pairs += [(t, s) for s, t in pairs]
     return [(s, t, round(base * min(s.confidence, t.confidence), 3)) for s, t in pairs]
 
 
@@ -615,6 +641,9 @@ def _subjects(verb: Token) -> list[Token]:
     # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Istanbul"), not a participle
     if verb.dep_ == "advcl" and verb.tag_ not in ("VB", "VBG"):
         return []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _SHARED_SUBJECT_PREPS \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head.head)
     if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
         # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
         if verb.dep_ == "xcomp":
@@ -744,7 +773,7 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         # but "agreed on annual summits", "restore the summit" are plans, not gatherings
         taking_part = not borrowed or _takes_part(noun)
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
-    return _pairs(sources, targets, entry, trigger.base_confidence)
+    return _pairs(sources, targets, entry, trigger.base_confidence, noun)
 
 
 def _answerers(noun: Token, governor: Token | None, resolver: MentionResolver) -> list[Mention]:
@@ -771,8 +800,11 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object, or whose prepositional adjunct, the noun is."""
     if noun.dep_ in _OBJECT_DEPS and noun.head.pos_ == "VERB":
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        # "Lula, who is on a state visit to Portugal": the copula's subject is on the visit
+        if verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.lemma_ == "be"):
+            return verb
     return None
 
 
@@ -810,6 +842,9 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
+    # a scheduled event is not yet one: "talks planned for May", "a summit due next week"
+    hedged = hedged or (trigger.pos_ in ("NOUN", "PROPN") and any(
+        lexicon.has_cue(child.lower_, "modifier") for child in trigger.children if child.dep_ == "acl"))
     # a gerund clause completing a noun is its content, not a fact: "objections to Sweden joining NATO"
     # or a gerund with its own subject after a preposition: "dropped its objections to Sweden joining NATO"
     hedged = hedged or (trigger.tag_ == "VBG" and trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep"
