@@ -546,3 +546,27 @@ def test_a_gerund_after_on_is_a_topic_not_an_act(nlp):
 def test_the_subject_of_a_copula_is_on_the_visit(nlp):
     assert relations(nlp, "The Qatari emir, who is on a state visit to Britain, met the king.") == {
         ("QAT", "GBR", "CONSULT")}
+
+
+def test_a_visit_goes_where_the_clause_puts_the_visitor(nlp):
+    assert relations(nlp, "The Colombian president landed in Quito on a two-day state visit.") == {
+        ("COL", "ECU", "CONSULT")}
+
+
+def test_a_place_named_on_a_possessed_visit_is_the_destination(nlp):
+    assert relations(nlp, "The Kenyan leader's Kampala visit ended with a trade deal.") == {
+        ("KEN", "UGA", "CONSULT")}
+
+
+def test_an_owner_named_by_a_participle_is_the_target(nlp):
+    assert relations(nlp, "Eritrean forces seized a checkpoint belonging to Ethiopia.") == {("ERI", "ETH", "COERCE")}
+
+
+def test_the_sources_own_envoy_gives_way_to_the_state_of_his_posting(nlp):
+    assert relations(nlp, "Chad recalled its ambassador based in Khartoum.") == {("TCD", "SDN", "SANCTION")}
+
+
+def test_a_host_convenes_its_guests_into_one_gathering(nlp):
+    parties = ("QAT", "EGY", "JOR")
+    assert relations(nlp, "The emir of Qatar hosted the Egyptian president and the Jordanian king in Doha.") == {
+        (a, b, "CONSULT") for a in parties for b in parties if a != b}
