@@ -5,8 +5,8 @@ Rules, in order, for the head token of an argument:
 1. the token is inside an actor name the ruler marked (a state, capital, seat of power,
    IGO or a known person): that actor; a demonym alone ("the Chinese") stands for nobody;
 2. the token is an agent word ("ministry", "forces", "ambassador") or a person's name, and a
-   state or IGO modifies it ("the Russian foreign ministry", "China's UN Ambassador Liu
-   Jieyi", "Japan foreign minister Yoko Kamikawa"): the modifying state;
+   state or IGO modifies it ("the Brazilian foreign ministry", "Russia's UN Ambassador
+   Vassily Nebenzia", "Germany foreign minister Annalena Baerbock"): the modifying state;
 3. "the two countries", "both sides", "the two leaders": the two states named last before it
    in the document (short coreference).
 
@@ -16,12 +16,12 @@ metonym 0.9, a title or demonym on an agent word 0.85, a coreference 0.6.
 Example:
     >>> from kg.parse import load_pipeline
     >>> nlp = load_pipeline()
-    >>> doc = nlp("The Russian foreign ministry criticised Washington.")
+    >>> doc = nlp("The Brazilian foreign ministry criticised Caracas.")
     >>> resolver = MentionResolver(doc)
     >>> [(m.actor.country, m.confidence) for m in resolver.resolve(doc[3])]
-    [('RUS', 0.85)]
+    [('BRA', 0.85)]
     >>> [(m.actor.country, m.confidence) for m in resolver.resolve(doc[5])]
-    [('USA', 0.9)]
+    [('VEN', 0.9)]
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def conjuncts(token: Token) -> list[Token]:
     """
     found = [token]
     for child in token.children:
-        # lists are often parsed as apposition: "the US, UK and Australia"
+        # lists are often parsed as apposition: "Chile, Peru and Ecuador"
         if child.dep_ in ("conj", "appos"):
             found.extend(conjuncts(child))
     return found
@@ -173,7 +173,7 @@ class MentionResolver:
                 # "... and their coast guards held a drill" (but "his North Korean counterpart" names its state)
                 return self._clause_subject(token)
         members = self._group_members(token) if token.lemma_.lower() in _GROUP_NOUNS else []
-        # "the two leaders", "both sides"; "the West African country"
+        # "the two leaders", "both sides"; "the Andean country"
         return members or self._pair_coreference(token) or self._described_state(token)
 
     def _out_of_office(self, token: Token, span: Span | None) -> bool:
@@ -186,7 +186,7 @@ class MentionResolver:
         return official and _out_of_office(token)
 
     def _group_members(self, token: Token) -> list[Mention]:
-        """'countries such as the UK, Canada and France', 'nations including Japan': the members;
+        """'states such as Chile, Peru and Ghana', 'nations including Norway': the members;
         'EU countries', 'NATO allies': the organisation acting together."""
         # the members a list names act, not their organisation: "NATO allies including Poland"
         for prep in token.children:
@@ -207,7 +207,7 @@ class MentionResolver:
     def antecedent(self, pronoun: Token, *, excluding: set[str | None]) -> list[Mention]:
         """The actor an object pronoun refers back to: the last one named before it in its sentence.
 
-        "Bolivia cut ties with Israel, accusing it of ..." -> Israel. Actors in ``excluding``
+        "Belize cut ties with Guatemala, accusing it of ..." -> Guatemala. Actors in ``excluding``
         (the event's own source) are skipped.
         """
         for ent in reversed(self.doc.ents):
@@ -250,7 +250,7 @@ class MentionResolver:
         compound = " ".join(t.text.lower() for t in token.lefts if t.dep_ in ("compound", "amod"))
         if compound:
             words |= {f"{compound} {token.text.lower()}", f"{compound} {token.lemma_.lower()}"}
-            # "Kyrgyz border guards": the word just before may make the agent alone
+            # "Nepali border guards": the word just before may make the agent alone
             nearest = [t for t in token.lefts if t.dep_ in ("compound", "amod")][-1]
             words |= {f"{nearest.lower_} {token.text.lower()}", f"{nearest.lower_} {token.lemma_.lower()}"}
         if any(self.actors.is_agent(word) for word in words):
@@ -260,7 +260,7 @@ class MentionResolver:
 
     def _modifying_states(self, token: Token) -> list[Mention]:
         """States or IGOs named among the left modifiers of an agent word or a person's name;
-        coordinated modifiers name several ("the Indian and Pakistani prime ministers")."""
+        coordinated modifiers name several ("the Greek and Cypriot foreign ministers")."""
         stack = [child for child in token.children if child.dep_ in _MODIFIER_DEPS and child.i < token.i]
         found: dict[str, Mention] = {}
         while stack:
@@ -277,8 +277,8 @@ class MentionResolver:
                 stack.extend(child for child in modifier.children if child.dep_ in ("conj", "nmod", "compound"))
             elif not found and (modifier.pos_ == "PROPN" or self._is_agent(modifier) or (
                     modifier.dep_ == "compound" and self.actors.is_agent(f"{modifier.lower_} {token.lower_}"))):
-                # "Kyrgyz border guards": the state may hang on the first word of a two-word agent
-                # a state on a common noun belongs to that noun: "Georgia's breakaway region"
+                # "Nepali border guards": the state may hang on the first word of a two-word agent
+                # a state on a common noun belongs to that noun: "Moldova's breakaway region"
                 stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
         compounds = [self.actor_at(child) for child in token.children if child.dep_ == "compound"]
         postings = {actor.country for actor in compounds if actor is not None and actor.kind == "igo"}
@@ -288,8 +288,8 @@ class MentionResolver:
         return sorted(found.values(), key=lambda mention: mention.actor.text)
 
     def _complement_states(self, token: Token) -> list[Mention]:
-        """An agent word whose complement names the states: "the Foreign Ministry in Seoul",
-        "the Government of the DRC", "the leaders of Japan and Korea"; also when the parser hangs
+        """An agent word whose complement names the states: "the Foreign Ministry in Nairobi",
+        "the Government of the CAR", "the leaders of Chile and Peru"; also when the parser hangs
         the complement on the verb just after its object ("met leaders from Chile and Peru")."""
         following = [prep for prep in token.head.children if token.dep_ in ("dobj", "pobj")
                      and prep.i == token.right_edge.i + 1 and prep.lower_ in ("from", "of")]
@@ -304,13 +304,13 @@ class MentionResolver:
         return []
 
     def _clause_subject(self, token: Token) -> list[Mention]:
-        """'it' / 'his country' stands for the subject of the clause above it: "Pakistan said it had
-        shot down ...", "the minister announced his country will ...", "North Korea issued a warning
-        when it threatened ...". Not when that clause also has an actor as object, which 'it' could
+        """'it' / 'his country' stands for the subject of the clause above it: "Ghana said it had
+        detained ...", "the minister said her country would ...", "Armenia issued a statement
+        when it vowed ...". Not when that clause also has an actor as object, which 'it' could
         mean as well ("Russia warned Ukraine that it would ...")."""
         own = self._own_clause_subjects(token)
         if own:
-            # "Mexico would deploy troops throughout its country": the possessor is the clause's own subject
+            # "Kenya would station police throughout its country": the possessor is the clause's own subject
             return own
         clause = token.head
         while clause.dep_ not in _PRONOUN_CLAUSE_DEPS and clause.head.i != clause.i:
@@ -318,7 +318,7 @@ class MentionResolver:
         if clause.dep_ not in _PRONOUN_CLAUSE_DEPS:
             return self._previous_subject(token) if token.lower_ in _SUBJECT_PRONOUNS else []
         governor = clause.head
-        # "Thailand recalled its envoy and said it would ...": a conjoined verb shares the first one's subject
+        # "Hungary recalled its envoy and said it would ...": a conjoined verb shares the first one's subject
         while governor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
             governor = governor.head
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
@@ -349,7 +349,7 @@ class MentionResolver:
             verb = verb.head
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         # "its" cannot stand for a plural subject: "Azerbaijani forces fired on its positions";
-        # "their" stands for all of a coordinated subject: "Japan, Korea and China held their summit"
+        # "their" stands for all of a coordinated subject: "Chile, Peru and Bolivia held their summit"
         singular = token.lower_ == "its" or any(c.lower_ == "its" for c in token.children)
         plural = token.lower_ == "their" or any(c.lower_ == "their" for c in token.children)
         found = [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))
@@ -377,13 +377,13 @@ class MentionResolver:
         return [Mention(token=pronoun.i, actor=m.actor, confidence=min(m.confidence, 0.6)) for m in unique.values()]
 
     def _described_state(self, token: Token) -> list[Mention]:
-        """'the West African country', 'the island nation': a state named shortly before.
+        """'the Andean country', 'the island nation': a state named shortly before.
 
         Only a singular description whose modifiers all place it ("West African", "Middle Eastern",
         "island"). Outside a subject it stands for the one state named outside any subject (the
-        place or party acted on: "Paris sent troops to Mali ... to the West African country") in
+        place or party acted on: "Madrid sent envoys to Peru ... to the Andean country") in
         its own or the previous sentence, and not in its own clause's subject; as a subject, for the
-        one state named as a subject there ("Manila ... The Southeast Asian nation asked").
+        one state named as a subject there ("Nairobi ... The East African nation asked").
         With two such states it stands for none.
         """
         if token.lemma_.lower() not in _DESCRIBED_NOUNS or token.tag_ != "NN":
@@ -409,7 +409,7 @@ class MentionResolver:
         named = {m.actor.country: m for ent in candidates for m in [self._from_span(ent, ent.root)]
                  if m and m.actor.kind == "state" and m.actor.country not in own_subjects}
         if len(named) != 1:
-            # two states it could be ("Manila's dispute with China ... the Southeast Asian nation"): none
+            # two states it could be ("Quito's dispute with Lima ... the Andean nation"): none
             return []
         only = next(iter(named.values()))
         return [Mention(token=token.i, confidence=0.6, actor=replace(only.actor, text=token.text))]
@@ -420,7 +420,7 @@ class MentionResolver:
             return []
         if not any(child.lower_ in _PAIR_WORDS for child in token.children):
             return []
-        # states named as subjects come first ("India and Russia agreed ... as the two sides signed")
+        # states named as subjects come first ("Ghana and Togo agreed ... as the two sides signed")
         earlier = [ent for ent in reversed(self.doc.ents) if ent.end <= token.i]
         ranked = sorted(earlier, key=lambda ent: not _in_subject(ent.root))
         recent: list[str] = []
