@@ -58,6 +58,12 @@ _GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "p
 _MEMBER_PREPS = ("such", "including", "like")
 #: Clauses whose pronoun subject is the subject of the clause they hang on.
 _PRONOUN_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj"}
+#: Words that take a person or body out of the state's service: "the opposition leader",
+#: "former President Carter", "rebel commanders", "an exiled minister" act for no state.
+_NON_STATE_QUALIFIERS = {"opposition", "rebel", "rebels", "separatist", "separatists", "insurgent", "militant",
+                         "former", "exiled", "ousted", "deposed", "dissident", "jailed", "imprisoned",
+                         "retired"}
+_PAST_CAREER = {"former", "retired"}
 
 
 #: Punctuation that closes a dateline: "ISLAMABAD:", "NEW DELHI —", "WASHINGTON (AP) --".
@@ -80,6 +86,29 @@ def _in_subject(token: Token) -> bool:
     while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _out_of_office(token: Token) -> bool:
+    """True when a modifier puts the argument outside the state's service: "Venezuela's opposition
+    leader", "Former US President Jimmy Carter", "the Syrian rebel commander"."""
+    if _qualified(token, _NON_STATE_QUALIFIERS):
+        return True
+    # "Myanmar's ousted leader Aung San Suu Kyi", "Kyi, Myanmar's ousted leader"; but an apposition
+    # may tell a past career without ending the present one: "the minister, a former general"
+    appositions = [child for child in token.children if child.dep_ == "appos"]
+    appositions += [token.head] if token.dep_ == "appos" else []
+    return any(_qualified(other, _NON_STATE_QUALIFIERS - _PAST_CAREER) for other in appositions)
+
+
+def _qualified(token: Token, words: set[str]) -> bool:
+    """True when one of ``words`` is among the token's left modifiers, or theirs."""
+    stack = [child for child in token.lefts if child.dep_ in ("compound", "amod", "nmod")]
+    while stack:
+        modifier = stack.pop()
+        if modifier.lower_ in words:
+            return True
+        stack.extend(child for child in modifier.lefts if child.dep_ in ("compound", "amod", "nmod"))
+    return False
 
 
 @dataclass(frozen=True)
@@ -126,6 +155,8 @@ class MentionResolver:
     def resolve(self, token: Token) -> list[Mention]:
         """The actors the argument headed by ``token`` stands for (empty when none)."""
         span = self._actor_spans.get(token.i)
+        if self._out_of_office(token, span):
+            return []
         if span is not None:
             named = self._from_span(span, token)
             return [named] if named else []
@@ -145,14 +176,19 @@ class MentionResolver:
         # "the two leaders", "both sides"; "the Andean country"
         return members or self._pair_coreference(token) or self._described_state(token)
 
+    def _out_of_office(self, token: Token, span: Span | None) -> bool:
+        """A person or agent word that a modifier puts outside the state's service."""
+        if span is not None:
+            entry = self.actors.entry(span.ent_id_)
+            official = entry is not None and entry.kind == "person"
+        else:
+            official = self._is_agent(token) or token.ent_type_ == "PERSON"
+        return official and _out_of_office(token)
+
     def _group_members(self, token: Token) -> list[Mention]:
         """'states such as Chile, Peru and Ghana', 'nations including Norway': the members;
         'EU countries', 'NATO allies': the organisation acting together."""
-        for child in token.children:
-            # "NATO allies" act as NATO; "a NATO member" is one state, not the alliance
-            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") and token.tag_ == "NNS" else None
-            if actor is not None and actor.kind == "igo" and actor.country:
-                return [Mention(token=token.i, actor=actor, confidence=0.8)]
+        # the members a list names act, not their organisation: "NATO allies including Poland"
         for prep in token.children:
             words = " ".join(t.lower_ for t in prep.subtree if t.dep_ in ("prep", "amod") and t.i <= prep.i + 1)
             if prep.dep_ != "prep" or not any(words.startswith(w) for w in _MEMBER_PREPS):
@@ -161,6 +197,11 @@ class MentionResolver:
                      for item in conjuncts(pobj) for mention in self.resolve(item)]
             if found:
                 return found
+        for child in token.children:
+            # "NATO allies" act as NATO; "a NATO member" is one state, not the alliance
+            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") and token.tag_ == "NNS" else None
+            if actor is not None and actor.kind == "igo" and actor.country:
+                return [Mention(token=token.i, actor=actor, confidence=0.8)]
         return []
 
     def antecedent(self, pronoun: Token, *, excluding: set[str | None]) -> list[Mention]:
@@ -239,12 +280,20 @@ class MentionResolver:
                 # "Nepali border guards": the state may hang on the first word of a two-word agent
                 # a state on a common noun belongs to that noun: "Moldova's breakaway region"
                 stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
+        compounds = [self.actor_at(child) for child in token.children if child.dep_ == "compound"]
+        postings = {actor.country for actor in compounds if actor is not None and actor.kind == "igo"}
+        if postings and any(m.actor.kind == "state" for m in found.values()):
+            # "Russia's UN ambassador", "the US NATO envoy": the organisation is the posting
+            found = {code: m for code, m in found.items() if code not in postings}
         return sorted(found.values(), key=lambda mention: mention.actor.text)
 
     def _complement_states(self, token: Token) -> list[Mention]:
         """An agent word whose complement names the states: "the Foreign Ministry in Nairobi",
-        "the Government of the CAR", "the leaders of Chile and Peru"."""
-        for prep in token.children:
+        "the Government of the CAR", "the leaders of Chile and Peru"; also when the parser hangs
+        the complement on the verb just after its object ("met leaders from Chile and Peru")."""
+        following = [prep for prep in token.head.children if token.dep_ in ("dobj", "pobj")
+                     and prep.i == token.right_edge.i + 1 and prep.lower_ in ("from", "of")]
+        for prep in [*token.children, *following]:
             if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPS:
                 continue
             found = [Mention(token=token.i, actor=mention.actor, confidence=min(mention.confidence, 0.85))

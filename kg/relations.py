@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +40,9 @@ _PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "obj"}
 #: Dependency labels through which a clause inherits the subject of the clause above it.
 _SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
+#: Prepositions whose gerund shares the subject of the verb they hang on: "angered India by
+#: signing a pact", "after meeting", "while visiting" (not "accused X of attacking": X attacked).
+_SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "since", "upon", "through"}
 #: Nouns whose complement names the state behind them: "the border with Laos", "imports from Peru".
 _CONTAINER_NOUNS = {"border": ("with", "of"), "frontier": ("with", "of"), "boundary": ("with", "of"),
                     "import": ("from", "of"), "export": ("to", "of"), "product": ("from", "of"),
@@ -55,8 +59,12 @@ _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "ex
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
 #: Prepositions that carry the target inside a clause complement: "threatened to launch strikes on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with", "between")
-#: Participles that give goods a state of origin: "vehicles imported from China".
-_ORIGIN_VERBS = {"import", "export", "ship", "make", "produce", "manufacture"}
+#: Participles that tie a thing to a state, with the prepositions that name it: goods to their
+#: origin ("vehicles imported from China"), a post to its owner ("a checkpoint belonging to Ethiopia"),
+#: an envoy to the state he is posted in ("its ambassador based in Nairobi").
+_OWNING_PARTICIPLES = {"import": ("from",), "export": ("from",), "ship": ("from",), "make": ("in",),
+                       "produce": ("in",), "manufacture": ("in",), "belong": ("to",), "own": ("by",),
+                       "base": ("in",), "station": ("in",), "post": ("in", "to"), "accredit": ("to", "in")}
 #: Verbs of membership: their target must be an organisation.
 _MEMBERSHIP_VERBS = {"join", "rejoin", "accede"}
 #: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
@@ -64,6 +72,14 @@ _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "tra
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 #: Light verbs coded by their purpose clause: "summoned the envoy to protest / to demand".
 _PURPOSE_CODED = {"summon"}
+#: Words that make a gathering one act of all its parties: "a trilateral summit", "three-way talks".
+_MULTILATERAL = re.compile(r"\b(?:tri|multi|quadri)lateral\b|\bjoint\b"
+                           r"|\b(?:three|four|five|six)[- ](?:way|nations?|party|country|countries)\b", re.IGNORECASE)
+#: Verbs whose guests meet at one gathering: "hosted the leaders of A and B", "convened A and B".
+_CONVENING_VERBS = {"host", "convene"}
+#: Verbs that, in the simple present, describe a standing state of affairs, not an act:
+#: "Oman and Qatar form part of the bloc", "the six states that make up the council".
+_STATIVE_VERBS = {"form", "constitute", "comprise", "make up", "compose"}
 _PROTEST_VERBS = {"protest", "complain", "condemn", "criticize", "criticise", "denounce", "object"}
 _DEMAND_VERBS = {"demand", "ask", "request", "seek", "urge"}
 #: Prepositions that place a clause at a gathering, and verbs that say its subject took part in one.
@@ -89,6 +105,9 @@ _RETALIATION_TARGET = "-retaliation"
 _APOLOGY_TARGET = "-apology"
 #: Marker on an entry: with no target named, the target is who hosts the object ("boycotted a summit in Japan").
 _HOST_TARGET = "-host"
+#: Marker on a nominal entry: with no target named, the place visited is the target ("his Manila
+#: visit", "arrived in Lima on a state visit").
+_PLACE_TARGET = "-place"
 #: Marker on an entry: the object must name its target (a leader, a state), not label a thing
 #: ("hosted Lula", not "hosted the African Union summit" or "hosts US personnel").
 _NAMED_TARGET = "-named"
@@ -160,7 +179,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     question = sent.text.rstrip().endswith("?")
     attackers = story.attackers
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
-        if _protest_purpose(trigger, lexicon):
+        if _protest_purpose(trigger, lexicon) or _describes_standing_state(trigger.token):
             continue
         if _BLAME_COMPLEMENT in trigger.entry.target_preps:
             pairs = _blame_pairs(trigger.token, resolver, lexicon)
@@ -261,6 +280,17 @@ def _protest_purpose(trigger: _Trigger, lexicon: EventLexicon) -> bool:
             and bool(_verb_triggers(token.head, lexicon)))
 
 
+def _describes_standing_state(verb: Token) -> bool:
+    """A stative verb in the simple present describes what is, not what happened: "Kuwait and
+    Bahrain form an alliance founded decades ago" (but "formed", "will form" are acts)."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    lemmas = {verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {word}" for word in particles)}
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    # the tagger sometimes reads a present "form" after a plural subject as a bare infinitive
+    finite = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
+    return bool(lemmas & _STATIVE_VERBS) and finite and not auxiliaries
+
+
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
     """The readings of a verb: a light verb with its object, else the verb alone."""
     lemma = token.lemma_.lower()
@@ -340,11 +370,13 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                     if s.actor.country != t.actor.country]
         if _NAMED_TARGET in entry.target_preps:
             # and without one there is no event: co-hosts do not meet each other by hosting
-            targets = [t for t in _resolve_all(objects, resolver) if verb.doc[t.token].pos_ == "PROPN"]
+            targets = [t for t in _resolve_all(objects, resolver) if _names_a_party(verb.doc[t.token], resolver)]
             if not targets:
                 return []
         else:
-            targets = _resolve_targets(objects, resolver)
+            # "Chad recalled its ambassador based in Khartoum": not its own ambassador, his posting
+            own = frozenset() if entry.mutual else frozenset(s.actor.country for s in sources)
+            targets = _resolve_targets(objects, resolver, excluding=own)
         if not targets and entry.trigger in _PARTY_OBJECT_VERBS:
             pronouns = [token for token in objects if token.lower_ in ("it", "them")]
             excluded = {s.actor.country for s in sources}
@@ -400,7 +432,14 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
     if not entry.mutual and {t.actor.country for t in targets} <= {s.actor.country for s in sources}:
         # "the two leaders praised their countries' ties": a group acting on itself is no one-way event
         targets = []
-    return _pairs(sources, targets, entry, base)
+    return _pairs(sources, targets, entry, base, verb)
+
+
+def _names_a_party(token: Token, resolver: MentionResolver) -> bool:
+    """A name ("hosted Li Qiang", "hosted Chile") or a civil or diplomatic office ("hosted the
+    Jordanian king"), not troops or things ("hosts US troops", "hosted the Asian Games")."""
+    kind = resolver.actors.is_agent(token.lemma_.lower()) or resolver.actors.is_agent(token.lower_)
+    return token.pos_ == "PROPN" or kind in ("government", "diplomatic")
 
 
 def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
@@ -528,14 +567,20 @@ def _clause_parties(clause: Token) -> list[Token]:
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
-           base: float) -> list[tuple[Mention, Mention, float]]:
+           base: float, trigger: Token | None = None) -> list[tuple[Mention, Mention, float]]:
     pairs = [(t, s) if entry.reverse else (s, t) for s in sources for t in targets]
-    if entry.mutual:
-        # joint action: "India and Russia signed", "A met B" -> both directions
-        if not targets:
-            pairs = [(s, t) for s in sources for t in sources if s.actor.country != t.actor.country]
-        else:
-            pairs += [(t, s) for s, t in pairs]
+    # "A and B signed a pact with C", "held trilateral talks with B and C": one act, all of them
+    # party with each other; but one side meeting several ("met ministers from A and B") may
+    # have met them apart
+    phrase = "" if trigger is None else trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
+    one_act = (len(sources) > 1 or entry.type != "CONSULT" or entry.trigger in _CONVENING_VERBS
+               or bool(_MULTILATERAL.search(phrase)))
+    if entry.mutual and sources and one_act:
+        parties = list({m.actor.country: m for m in [*sources, *targets]}.values())
+        pairs = [(s, t) for s in parties for t in parties if s.actor.country != t.actor.country]
+    elif entry.mutual:
+        # joint action: "A met B" -> both directions
+        pairs += [(t, s) for s, t in pairs]
     return [(s, t, round(base * min(s.confidence, t.confidence), 3)) for s, t in pairs]
 
 
@@ -547,17 +592,29 @@ def _resolve_all(tokens: Iterable[Token], resolver: MentionResolver) -> list[Men
     return list(found.values())
 
 
-def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Mention]:
-    """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia."""
+def _resolve_targets(tokens: list[Token], resolver: MentionResolver,
+                     excluding: frozenset[str | None] = frozenset()) -> list[Mention]:
+    """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia.
+
+    Readings are tried in order; one that names only actors in ``excluding`` (the event's own
+    sources) gives way to the next: "Chad recalled its ambassador based in Khartoum" -> Sudan.
+    """
+    for found in _target_readings(tokens, resolver):
+        kept = [mention for mention in found if mention.actor.country not in excluding]
+        if kept:
+            return kept
+    return []
+
+
+def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator[list[Mention]]:
+    """The readings of a target phrase, most direct first (see ``_resolve_targets``)."""
     # "a US-drafted resolution": the drafter, named on a participle, is the party acted upon
     drafters = [actor for token in tokens for child in token.children if child.dep_ == "amod" and child.tag_ == "VBN"
                 for part in child.children if part.dep_ in ("compound", "npadvmod", "nmod")
                 for actor in [resolver.actor_at(part)] if actor is not None and actor.country]
     if drafters:
-        return [Mention(token=tokens[0].i, actor=drafters[0], confidence=0.75)]
-    found = _resolve_all(tokens, resolver)
-    if found:
-        return found
+        yield [Mention(token=tokens[0].i, actor=drafters[0], confidence=0.75)]
+    yield _resolve_all(tokens, resolver)
     possessors = [owner for token in tokens for child in token.children
                   if child.dep_ == "poss" and child.tag_ != "PRP$" for owner in conjuncts(child)]
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
@@ -568,15 +625,14 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
     for owners in (possessors, authors, complements):
         owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
                  for m in _resolve_all(owners, resolver)]
-        if owned:
-            return owned
+        yield owned
     # a state's name or demonym on the thing acted upon: "shelled a Georgian village"
-    # "tariffs on vehicles imported from China": goods name their state of origin
+    # "tariffs on vehicles imported from China": goods name their state of origin, posts their owner
     origins = [t for token in tokens for acl in token.children if acl.dep_ == "acl"
-               and acl.lemma_.lower() in _ORIGIN_VERBS for t in _prepositional_objects(acl, ("from",))]
-    found = _resolve_all(origins, resolver)
-    if found:
-        return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75)) for m in found]
+               and acl.lemma_.lower() in _OWNING_PARTICIPLES
+               for t in _prepositional_objects(acl, _OWNING_PARTICIPLES[acl.lemma_.lower()])]
+    yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75))
+           for m in _resolve_all(origins, resolver)]
     labelled: dict[str | None, Mention] = {}
     # "duties on a range of Canadian goods": the label may sit on the of-complement
     for token in _with_of_complements(tokens) + authors:
@@ -591,12 +647,11 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
             actor = resolver.actor_at(child)
             if actor is not None and actor.country and actor.kind in ("state", "igo"):
                 labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
-    if labelled:
-        return list(labelled.values())
+    yield list(labelled.values())
     # last, a pronoun owner: "Sudanese units fired on its outposts" (its = the reporting state)
     pronouns = [child for token in tokens for child in token.children if child.dep_ == "poss" and child.tag_ == "PRP$"]
-    return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
-            for m in _resolve_all(pronouns, resolver)]
+    yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
+           for m in _resolve_all(pronouns, resolver)]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -615,6 +670,9 @@ def _subjects(verb: Token) -> list[Token]:
     # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Doha"), not a participle
     if verb.dep_ == "advcl" and verb.tag_ not in ("VB", "VBG"):
         return []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _SHARED_SUBJECT_PREPS \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head.head)
     if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
         # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
         if verb.dep_ == "xcomp":
@@ -715,12 +773,16 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
     if not targets and _ANSWERER_TARGET in entry.target_preps:
         targets = _answerers(noun, governor, resolver)
+    places: list[Token] = []
+    if not targets and _PLACE_TARGET in entry.target_preps:
+        places = _visited_places(noun, governor)
+        targets = _resolve_all(places, resolver)
     joint = entry.trigger.startswith("joint ")
     if not targets and not joint and not (entry.mutual and entry.type in _GATHERING_TYPES):
         # a deal with one named side ("the Chile-Peru deal") is no event of this text
         return []
     owners = [child for child in noun.children
-              if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
+              if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and child not in places]
     # "the expulsion of two diplomats by the Netherlands", "a visit by Ruto to Kampala"
     # "criticism of Hanoi from the US embassy", "aid from Japan", "a visit of Kenya's president to Japan":
     # "from" and "of" name the source unless the entry reads them as the target
@@ -744,7 +806,19 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         # but "agreed on yearly summits", "restore the summit" are plans, not gatherings
         taking_part = not borrowed or _takes_part(noun)
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
-    return _pairs(sources, targets, entry, trigger.base_confidence)
+    return _pairs(sources, targets, entry, trigger.base_confidence, noun)
+
+
+def _visited_places(noun: Token, governor: Token | None) -> list[Token]:
+    """Where a visit goes when no "to" says it: a place named on the noun beside its visitor
+    ("the Indian premier's Tokyo visit"), or where the clause puts its subject ("landed in Hanoi
+    on a two-day visit", "arrived in Lima for a state visit")."""
+    named = [child for child in noun.children if child.dep_ == "compound" and child.pos_ == "PROPN"
+             and any(other.dep_ == "poss" for other in noun.children)]
+    placed = [] if governor is None or noun.head.lower_ not in ("on", "for") else [
+        item for prep in governor.children if prep.dep_ == "prep" and prep.lower_ in ("in", "to")
+        for pobj in prep.children if pobj.dep_ == "pobj" for item in conjuncts(pobj)]
+    return named + placed
 
 
 def _answerers(noun: Token, governor: Token | None, resolver: MentionResolver) -> list[Mention]:
@@ -771,8 +845,11 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object, or whose prepositional adjunct, the noun is."""
     if noun.dep_ in _OBJECT_DEPS and noun.head.pos_ == "VERB":
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        # "Lula, who is on a state visit to Portugal": the copula's subject is on the visit
+        if verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.lemma_ == "be"):
+            return verb
     return None
 
 
@@ -810,6 +887,9 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
+    # a scheduled event is not yet one: "talks planned for May", "a summit due next week"
+    hedged = hedged or (trigger.pos_ in ("NOUN", "PROPN") and any(
+        lexicon.has_cue(child.lower_, "modifier") for child in trigger.children if child.dep_ == "acl"))
     # a gerund clause completing a noun is its content, not a fact: "objections to Sweden joining NATO"
     # or a gerund with its own subject after a preposition: "dropped its objections to Sweden joining NATO"
     hedged = hedged or (trigger.tag_ == "VBG" and trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep"

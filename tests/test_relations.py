@@ -453,3 +453,120 @@ def test_a_threat_without_target_or_condition_is_no_relation(nlp):
 def test_a_state_on_a_two_word_agent_names_it(nlp):
     text = "Bolivian border guards accused the Chileans of moving the fence."
     assert relations(nlp, text) == {("BOL", "CHL", "ACCUSE")}
+
+
+# --- schedules, obligations and standing states are not events (issue 11, part 5) -----------
+
+@pytest.mark.parametrize("text", [
+    "The Thai prime minister is scheduled to visit Laos in June.",
+    "Peru's foreign minister is set to meet her Bolivian counterpart next week.",
+    "Talks between Serbia and Hungary planned for Friday will cover energy.",
+    "Malawi's president is slated to travel to Zambia for talks.",
+])
+def test_schedules_and_plans_are_not_yet_events(nlp, text):
+    assert relations(nlp, text) == set()
+
+
+def test_an_obligation_is_not_the_act_it_requires(nlp):
+    assert relations(nlp, "Under the deal, Serbia is required to withdraw its police from the border.") == set()
+
+
+def test_congratulations_offered_are_praise_not_an_offer(nlp):
+    assert relations(nlp, "Ghana's president offered his congratulations to Senegal's new leader.") == {
+        ("GHA", "SEN", "SUPPORT")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zimbabwe's opposition leader met South African officials in Pretoria.",
+    "Former Nigerian president Olusegun Obasanjo visited Ghana on Friday.",
+    "A Libyan rebel commander accused Egypt of interference.",
+])
+def test_people_out_of_the_states_service_act_for_no_state(nlp, text):
+    assert relations(nlp, text, date="2024-06-01") == set()
+
+
+def test_a_past_career_in_apposition_does_not_end_the_present_office(nlp):
+    assert relations(nlp, "Ghana's defence minister, a former colonel, met Togolese officials in Lome.") == {
+        ("GHA", "TGO", "CONSULT"), ("TGO", "GHA", "CONSULT")}
+
+
+def test_membership_in_the_simple_present_is_no_event(nlp):
+    assert relations(nlp, "Belgium and Luxembourg form an economic union with the Netherlands.") == set()
+
+
+# --- multi-party acts (issue 11, part 4) -----------------------------------------------------
+
+def test_co_signers_of_one_deal_agree_among_themselves(nlp):
+    parties = ("ZMB", "MWI", "MOZ")
+    assert relations(nlp, "Zambia and Malawi signed a railway agreement with Mozambique.") == {
+        (a, b, "AGREE") for a in parties for b in parties if a != b}
+
+
+def test_a_one_way_act_by_several_states_never_pairs_the_actors(nlp):
+    assert relations(nlp, "Estonia, Latvia and Finland expelled Russian diplomats on Friday.") == {
+        ("EST", "RUS", "COERCE"), ("LVA", "RUS", "COERCE"), ("FIN", "RUS", "COERCE")}
+
+
+def test_one_side_meeting_several_has_no_tie_between_them(nlp):
+    assert relations(nlp, "The Iranian president met ministers from Iraq and Syria in Tehran.") == {
+        ("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT"), ("IRN", "SYR", "CONSULT"), ("SYR", "IRN", "CONSULT")}
+
+
+def test_trilateral_talks_tie_every_party(nlp):
+    parties = ("EGY", "JOR", "IRQ")
+    assert relations(nlp, "Egypt's president hosted the leaders of Jordan and Iraq for trilateral talks.") == {
+        (a, b, "CONSULT") for a in parties for b in parties if a != b}
+
+
+# --- arguments wherever the parse puts them (issue 11, part 3) -------------------------------
+
+def test_members_named_in_an_including_list_act_instead_of_their_bloc(nlp):
+    assert relations(nlp, "NATO allies including Norway and Denmark criticised Russia.") == {
+        ("NOR", "RUS", "ACCUSE"), ("DNK", "RUS", "ACCUSE")}
+
+
+def test_an_organisation_on_a_states_envoy_is_the_posting(nlp):
+    assert relations(nlp, "India's UN ambassador criticised Pakistan on Monday.") == {("IND", "PAK", "ACCUSE")}
+
+
+def test_a_from_complement_hung_on_the_verb_names_the_objects_state(nlp):
+    assert relations(nlp, "The Saudi foreign minister received envoys from Oman in Riyadh.") == {
+        ("SAU", "OMN", "CONSULT")}
+
+
+def test_a_gerund_after_by_shares_the_main_clauses_subject(nlp):
+    assert relations(nlp, "Bhutan surprised India by signing a border deal with China.") == {
+        ("BTN", "CHN", "AGREE"), ("CHN", "BTN", "AGREE")}
+
+
+def test_a_gerund_after_on_is_a_topic_not_an_act(nlp):
+    assert relations(nlp, "Canada delayed its vote on imposing sanctions on Iran.") == set()
+
+
+def test_the_subject_of_a_copula_is_on_the_visit(nlp):
+    assert relations(nlp, "The Qatari emir, who is on a state visit to Britain, met the king.") == {
+        ("QAT", "GBR", "CONSULT")}
+
+
+def test_a_visit_goes_where_the_clause_puts_the_visitor(nlp):
+    assert relations(nlp, "The Colombian president landed in Quito on a two-day state visit.") == {
+        ("COL", "ECU", "CONSULT")}
+
+
+def test_a_place_named_on_a_possessed_visit_is_the_destination(nlp):
+    assert relations(nlp, "The Kenyan leader's Kampala visit ended with a trade deal.") == {
+        ("KEN", "UGA", "CONSULT")}
+
+
+def test_an_owner_named_by_a_participle_is_the_target(nlp):
+    assert relations(nlp, "Eritrean forces seized a checkpoint belonging to Ethiopia.") == {("ERI", "ETH", "COERCE")}
+
+
+def test_the_sources_own_envoy_gives_way_to_the_state_of_his_posting(nlp):
+    assert relations(nlp, "Chad recalled its ambassador based in Khartoum.") == {("TCD", "SDN", "SANCTION")}
+
+
+def test_a_host_convenes_its_guests_into_one_gathering(nlp):
+    parties = ("QAT", "EGY", "JOR")
+    assert relations(nlp, "The emir of Qatar hosted the Egyptian president and the Jordanian king in Doha.") == {
+        (a, b, "CONSULT") for a in parties for b in parties if a != b}
