@@ -717,7 +717,7 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
     holders = [verb, *_with_of_complements(objects)]
     for holder in holders:
         targets.extend(_prepositional_objects(holder, entry.target_preps))
-    # "moved soldiers to the border with Laos" with "with Belarus" parsed onto the verb
+    # "moved soldiers to the border with Laos" with "with Laos" parsed onto the verb
     for container in [t for t in targets if t.lemma_.lower() in _CONTAINER_NOUNS and t.head.head == verb]:
         targets.extend(_prepositional_objects(verb, _CONTAINER_NOUNS[container.lemma_.lower()]))
     return targets
