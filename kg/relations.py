@@ -60,7 +60,7 @@ _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "ex
 #: Prepositions that carry the target inside a clause complement: "threatened to launch strikes on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with", "between")
 #: Participles that tie a thing to a state, with the prepositions that name it: goods to their
-#: origin ("vehicles imported from China"), a post to its owner ("a post belonging to Tajikistan"),
+#: origin ("vehicles imported from China"), a post to its owner ("a checkpoint belonging to Ethiopia"),
 #: an envoy to the state he is posted in ("its ambassador based in Nairobi").
 _OWNING_PARTICIPLES = {"import": ("from",), "export": ("from",), "ship": ("from",), "make": ("in",),
                        "produce": ("in",), "manufacture": ("in",), "belong": ("to",), "own": ("by",),
@@ -374,7 +374,7 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             if not targets:
                 return []
         else:
-            # "Somalia recalled its ambassador based in Nairobi": not its own ambassador, his posting
+            # "Chad recalled its ambassador based in Khartoum": not its own ambassador, his posting
             own = frozenset() if entry.mutual else frozenset(s.actor.country for s in sources)
             targets = _resolve_targets(objects, resolver, excluding=own)
         if not targets and entry.trigger in _PARTY_OBJECT_VERBS:
@@ -597,7 +597,7 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver,
     """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia.
 
     Readings are tried in order; one that names only actors in ``excluding`` (the event's own
-    sources) gives way to the next: "Somalia recalled its ambassador based in Nairobi" -> Kenya.
+    sources) gives way to the next: "Chad recalled its ambassador based in Khartoum" -> Sudan.
     """
     for found in _target_readings(tokens, resolver):
         kept = [mention for mention in found if mention.actor.country not in excluding]
@@ -717,7 +717,7 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
     holders = [verb, *_with_of_complements(objects)]
     for holder in holders:
         targets.extend(_prepositional_objects(holder, entry.target_preps))
-    # "moved soldiers to the border with Laos" with "with Belarus" parsed onto the verb
+    # "moved soldiers to the border with Laos" with "with Laos" parsed onto the verb
     for container in [t for t in targets if t.lemma_.lower() in _CONTAINER_NOUNS and t.head.head == verb]:
         targets.extend(_prepositional_objects(verb, _CONTAINER_NOUNS[container.lemma_.lower()]))
     return targets
