@@ -50,6 +50,8 @@ _CONTAINER_NOUNS = {"border": ("with", "of"), "frontier": ("with", "of"), "bound
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 #: Things a state's name may label without standing for the state: "US firms" are companies.
 _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
+                    "enterprise", "supplier", "manufacturer", "exporter", "importer", "producer", "contractor",
+                    "airline", "insurer", "investor",
                     "militant", "insurgent", "newspaper", "media", "broadcaster", "club", "team",
                     "national", "citizen", "resident", "tourist", "journalist", "activist", "worker",
                     "student", "businessman", "fisherman", "protester", "refugee", "migrant",
@@ -322,7 +324,8 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
             items = conjuncts(child)
             yield from _with_of_complements(items)
         elif child.dep_ == "prep":
-            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+            # "hit Belarus with a package of sanctions": the noun of "a package of"
+            yield from _with_of_complements([grand for grand in child.children if grand.dep_ == "pobj"])
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             yield child
 
@@ -346,6 +349,12 @@ def _noun_names(noun: Token) -> list[str]:
 def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                   lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     verb, entry = trigger.token, trigger.entry
+    guest = _adjectival_visitor(verb) if _PLACE_TARGET in entry.target_preps else None
+    if guest is not None:
+        # "Xi told the visiting Brazilian president ...": the noun visits whoever receives it
+        hosts = _resolve_all(_subjects(guest.head) if guest.dep_ in _OBJECT_DEPS else
+                             _prepositional_objects(guest.head, ("in",)), resolver)
+        return _pairs(_resolve_all([guest], resolver), hosts, entry, 0.8)
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
@@ -809,6 +818,17 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
     return _pairs(sources, targets, entry, trigger.base_confidence, noun)
 
 
+def _adjectival_visitor(verb: Token) -> Token | None:
+    """The noun a "visiting" participle describes: "the visiting Thai premier", also when the
+    parser reads it as the verb of its noun ("told visiting President Lula")."""
+    if verb.tag_ != "VBG" or any(child.dep_ in _SUBJECT_DEPS for child in verb.children):
+        return None
+    if verb.dep_ == "amod":
+        return verb.head
+    objects = [child for child in verb.children if child.dep_ == "dobj" and child.left_edge.i == verb.i + 1]
+    return objects[0] if verb.dep_ == "xcomp" and objects else None
+
+
 def _visited_places(noun: Token, governor: Token | None) -> list[Token]:
     """Where a visit goes when no "to" says it: a place named on the noun beside its visitor
     ("the Indian premier's Tokyo visit"), or where the clause puts its subject ("landed in Hanoi
@@ -930,7 +950,8 @@ def _governs(head: Token, child: Token) -> bool:
     """True when ``child`` is what ``head`` is about: its complement clause or object, not an adjunct
     ("asked Norway to send" governs "send"; "during talks, X asked" does not govern "talks")."""
     if head.pos_ == "NOUN":
-        return child.dep_ in ("prep", "acl", "compound", "pobj")
+        # "the call for Moscow to withdraw" may hang its clause on the noun as an adverbial
+        return child.dep_ in ("prep", "acl", "compound", "pobj", "advcl")
     # "offered on Tuesday to host talks" is often parsed as an adverbial infinitive
     infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
     return child.dep_ in _GOVERNED_DEPS or infinitive

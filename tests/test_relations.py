@@ -570,3 +570,25 @@ def test_a_host_convenes_its_guests_into_one_gathering(nlp):
     parties = ("QAT", "EGY", "JOR")
     assert relations(nlp, "The emir of Qatar hosted the Egyptian president and the Jordanian king in Doha.") == {
         (a, b, "CONSULT") for a in parties for b in parties if a != b}
+
+
+def test_a_visiting_leader_visits_whoever_receives_him(nlp):
+    assert relations(nlp, "The Malaysian king received the visiting Thai prime minister in Kuala Lumpur.") == {
+        ("THA", "MYS", "CONSULT"), ("MYS", "THA", "CONSULT")}
+
+
+def test_a_demand_that_a_state_withdraw_is_no_withdrawal(nlp):
+    assert relations(nlp, "The council renewed its call for Rwanda to withdraw its troops from Congo.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ottawa slammed Beijing with duties on steel.", {("CAN", "CHN", "SANCTION")}),
+    ("Britain hit Iran with a new round of sanctions.", {("GBR", "IRN", "SANCTION")}),
+    ("Ottawa slammed Beijing for its treatment of journalists.", {("CAN", "CHN", "ACCUSE")}),
+])
+def test_slamming_with_tariffs_is_a_sanction_and_without_them_criticism(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_sanctions_on_companies_are_not_on_their_state(nlp):
+    assert relations(nlp, "Russia imposed sanctions on two German arms manufacturers.") == set()
