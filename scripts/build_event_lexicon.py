@@ -325,9 +325,10 @@ def _groups(text: str) -> list[tuple[str, list[str]]] | None:
             else:
                 items.append((kind, words))
         elif stack:
-            stack[-1][1].append(token)
+            # words joined by "_" are consecutive: one noun phrase ("PATROL_BOAT")
+            stack[-1][1].append(token.strip("_").replace("_", " "))
         else:
-            items.append(("np", [token]))
+            items.append(("np", [token.strip("_").replace("_", " ")]))
     return None if stack else items
 
 
@@ -378,7 +379,7 @@ def parse_dictionary(text: str) -> tuple[list[Rule], Counter]:
                 skipped["pattern: undefined synset"] += 1
                 continue
             for expanded in expansions:
-                rule = _pattern_rule(expanded.replace("_", " "), code, block, number)
+                rule = _pattern_rule(expanded, code, block, number)
                 if isinstance(rule, str):
                     skipped[rule] += 1
                     continue
