@@ -138,7 +138,7 @@ EXCLUDED_BLOCK_READINGS = {
     "DIE": _NO_PARTY, "ENGAGE": _GENERIC, "FLATTEN": _FIGURATIVE, "REPULSE": _SYNONYM, "TARGET": _FIGURATIVE,
     "OFFEND": _OPINION, "COLLAPSE": _GENERIC, "REVOKE_": _GENERIC, "RESIGN": _DOMESTIC, "STRENGTHEN": _GENERIC,
     "UTILIZE": _GENERIC, "VIOLATE": _GENERIC, "EVACUATE": _GENERIC, "FAIL": _GENERIC, "DECREE": _DOMESTIC,
-    "ALLEGE": _GENERIC, "EXPLAIN_VERBAL": _GENERIC, "DESPATCH": _GENERIC,
+    "EXPLAIN_VERBAL": _GENERIC, "DESPATCH": _GENERIC,
 }
 #: Verbs left out entirely (their own reading and every pattern).
 EXCLUDED_VERBS: dict[str, str] = {
@@ -231,7 +231,10 @@ CHANGING_TYPES = {"REJECT", "RETREAT", "CONCEDE", "SANCTION"}
 #: Object nouns never taken as a light verb's object.
 EXCLUDED_OBJECTS: dict[str, str] = {}
 #: Single verb + object pairs.
-EXCLUDED_PAIRS: dict[tuple[str, str], str] = {}
+EXCLUDED_PAIRS: dict[tuple[str, str], str] = {
+    ("allege", "kidnapping"): "alleging an act is an accusation, not the act",
+    ("allege", "damages"): "alleging an act is an accusation, not the act",
+}
 
 
 @dataclass(frozen=True)
@@ -588,7 +591,8 @@ def exclusion(rule: Rule, kind: str, code: str, nominal: dict[str, set[str]] | N
 
 
 def build(rules: list[Rule], types: dict[str, str], scores: dict[str, float], lemmatise: Lemmatiser,
-          report: Counter | None = None, nominal: dict[str, set[str]] | None = None) -> list[Row]:
+          report: Counter | None = None, nominal: dict[str, set[str]] | None = None,
+          sources: dict[str, dict[str, set[int]]] | None = None) -> list[Row]:
     """The table's rows: each rule typed, scored, selected and merged with its kind.
 
     As in PETRARCH2, a verb belongs to the first block that lists it (a later block's code and
@@ -627,14 +631,24 @@ def build(rules: list[Rule], types: dict[str, str], scores: dict[str, float], le
             continue
         readings[key] = (rule, kind, mutual, rule.prep if rule.shape != "prep-object" else "")
         report[("kept", family, rule.shape)] += 1
-    for verb, obj in [key for key in readings if key[1] and (key[0], "") not in readings]:
-        # a pattern refines a verb that is an event on its own; on any other verb ("send", "prevent",
-        # "begin", "mend") PETRARCH's object patterns proved mostly wrong on kg's corpus audit
-        report[("dropped", (readings[verb, obj][0].code or readings[verb, obj][0].back)[:2],
-                "pattern of a verb that is no event on its own")] += 1
+    for verb, obj in [key for key in readings if key[1] and ((key[0], "") not in readings
+                                                           or readings[key][1] != readings[key[0], ""][1])]:
+        # a pattern refines the CAMEO code of a verb that is an event on its own, within its type; on any
+        # other verb ("send", "prevent", "begin", "mend"), or changing the type ("clash" + "warning"
+        # THREATEN: PETRARCH applies a pattern to every synonym of its block), the patterns proved
+        # mostly wrong on kg's corpus audit
+        why = "pattern of a verb that is no event on its own" if (verb, "") not in readings else \
+            "pattern that changes the verb's type"
+        report[("dropped", (readings[verb, obj][0].code or readings[verb, obj][0].back)[:2], why)] += 1
         report[("kept", (readings[verb, obj][0].code or readings[verb, obj][0].back)[:2],
                 readings[verb, obj][0].shape)] -= 1
         del readings[verb, obj]
+    if sources is not None:
+        # PETRARCH source lines (verb lines and patterns) by CAMEO family: all, and those with a kept reading
+        for rule in rules:
+            sources.setdefault((rule.code or rule.back)[:2], {"seen": set(), "kept": set()})["seen"].add(rule.line)
+        for rule, *_ in readings.values():
+            sources[(rule.code or rule.back)[:2]]["kept"].add(rule.line)
     grouped: dict[tuple, set[str]] = defaultdict(set)
     for (verb, obj), (rule, kind, mutual, prep) in readings.items():
         code = rule.code or rule.back
@@ -671,22 +685,31 @@ def render(rows: Iterable[Row]) -> str:
 
 
 def generate(verbs_path: Path, cameo_dir: Path, report: Counter | None = None,
-             skipped: Counter | None = None) -> str:
+             skipped: Counter | None = None, sources: dict | None = None) -> str:
     rules, not_converted = parse_dictionary(verbs_path.read_text(encoding="latin-1"))
     if skipped is not None:
         skipped.update(not_converted)
     types, scores = read_crosswalk(cameo_dir)
-    return render(build(rules, types, scores, Lemmatiser(), report, read_curated_nouns(CURATED)))
+    return render(build(rules, types, scores, Lemmatiser(), report, read_curated_nouns(CURATED), sources))
 
 
-def _print_report(report: Counter, skipped: Counter) -> None:
-    print("not converted (syntax kg cannot express):")
+def _print_report(report: Counter, skipped: Counter, sources: dict[str, dict[str, set[int]]], text: str) -> None:
+    print("PETRARCH source lines (verb lines and patterns) with a CAMEO code, by family: kept / converted")
+    for family in sorted(sources):
+        print(f"  {family}: {len(sources[family]['kept'])} / {len(sources[family]['seen'])}")
+    print(f"  all: {sum(len(f['kept']) for f in sources.values())} / {sum(len(f['seen']) for f in sources.values())}")
+    curated = {line.split("\t")[0] for line in CURATED.read_text(encoding="utf-8").splitlines()
+               if line.count("\t") == 7 and line.split("\t")[1] == "verb" and line.split("\t")[2] == "-"}
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    shadowed = sum(1 for row in rows if row[0] in curated)
+    print(f"rows written: {len(rows)}, of which {shadowed} of verbs kg curates (the curated reading wins at load)")
+    print("patterns not converted (syntax kg cannot express), counted per verb and synset expansion:")
     for reason, count in skipped.most_common():
         print(f"  {count:6d}  {reason}")
     by_family: dict[str, Counter] = defaultdict(Counter)
     for (status, family, why), count in report.items():
         by_family[family][f"{status}: {why}"] += count
-    print("converted readings by CAMEO family (kept by shape, dropped by reason):")
+    print("readings (verb x pattern x synset expansion) by CAMEO family, kept by shape, dropped by reason:")
     for family in sorted(by_family):
         parts = ", ".join(f"{why} {count}" for why, count in sorted(by_family[family].items()))
         print(f"  {family}: {parts}")
@@ -709,9 +732,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"build_event_lexicon: {path} not found (pass --verbs / --cameo)")
     report: Counter = Counter()
     skipped: Counter = Counter()
-    text = generate(args.verbs, args.cameo, report, skipped)
+    sources: dict[str, dict[str, set[int]]] = {}
+    text = generate(args.verbs, args.cameo, report, skipped, sources)
     if args.report:
-        _print_report(report, skipped)
+        _print_report(report, skipped, sources, text)
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         if current != text:

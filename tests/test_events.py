@@ -92,6 +92,7 @@ UPBRAID {UPBRAIDS UPBRAIDED UPBRAIDING}
 
 ---  PARLEY   [040:040]  ---
 PARLEY
+- * ENVOYS                                    [046:046]
 - * TRUCE                                     [057:057]
 
 ---  CALLOUT   [---]  ---
@@ -135,8 +136,12 @@ def test_the_converter_types_selects_and_merges_readings(tmp_path, shared):
     # a verb belongs to its first block: REPEAT's [190] does not apply to "reprove"
     assert rows["reprove", ()].type == "ACCUSE"
     assert rows["reprove", ()].preps[0] == "with"  # a bare (PREP) pattern adds a target preposition
-    parley = rows["parley", ("truce", "truces")]
-    assert (parley.type, parley.cameo, parley.mutual) == ("AGREE", "057", "yes")
+    parley = rows["parley", ("envoy", "envoys")]
+    assert (parley.type, parley.cameo, parley.mutual) == ("CONSULT", "046", "yes")
+    # patterns that change the verb's type are dropped: PETRARCH applies them to every verb of a block
+    assert ("parley", ("truce", "truces")) not in rows
+    assert not any(trigger == "upbraid" and objects for trigger, objects in rows)
+    assert report["dropped", "05", "pattern that changes the verb's type"] == 1
     assert rows["call out", ()].mutual == "reverse"
     assert not any(trigger == "speak" for trigger, _ in rows)  # CAMEO 01x statements are dropped
     assert report["dropped", "01", "no type in the crosswalk"] == 2  # "speak" and "call out" + greetings
