@@ -1,6 +1,9 @@
 """The event lexicon: trigger words to PLOVER type, CAMEO code and cooperation score, and modality cues.
 
 Both tables are data files in ``kg/data/events`` (format in ``kg/data/README.md``), loaded once.
+The trigger table is two layers: ``petrarch_lexicon.tsv``, generated from PETRARCH2's CAMEO verb
+dictionary by ``scripts/build_event_lexicon.py``, under kg's curated ``lexicon.tsv``, whose rows win
+for the same trigger (and, for a light verb, the same object).
 
 Example:
     >>> lexicon = default_lexicon()
@@ -18,15 +21,18 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.records import EVENT_TYPES
 
-__all__ = ["MODALITY_CUES", "EventLexicon", "LexiconEntry", "default_lexicon"]
+__all__ = ["GENERATED_LEXICON", "MODALITY_CUES", "EventLexicon", "LexiconEntry", "default_lexicon"]
+
+#: The generated lower layer of the trigger table (scripts/build_event_lexicon.py).
+GENERATED_LEXICON = "petrarch_lexicon.tsv"
 
 #: The kinds of modality cue (see kg/data/events/modality.tsv).
 MODALITY_CUES = ("modal", "governor", "modifier", "mark", "negator", "report", "blame")
@@ -80,13 +86,22 @@ class EventLexicon:
         self._cues = cues
 
     @classmethod
-    def from_files(cls, lexicon_path: str | Path, modality_path: str | Path) -> EventLexicon:
+    def from_files(cls, lexicon_path: str | Path | Sequence[str | Path], modality_path: str | Path) -> EventLexicon:
         """Load the lexicon and the modality cues, validating every row.
+
+        Args:
+            lexicon_path: One trigger table, or several layered in order: a later table's rows
+                replace an earlier one's for the same trigger (verb alone, noun) or the same
+                light verb and object ("hold" + "talks"); the earlier rows' other objects stay.
+            modality_path: The modality cue table.
 
         Raises:
             InputError: a malformed row, naming the file and line.
         """
-        entries = [_parse_entry(path_line, fields) for path_line, fields in _rows(lexicon_path, 8)]
+        paths = [lexicon_path] if isinstance(lexicon_path, (str, Path)) else list(lexicon_path)
+        entries: list[LexiconEntry] = []
+        for path in paths:
+            entries = _layer(entries, [_parse_entry(path_line, fields) for path_line, fields in _rows(path, 8)])
         cues: dict[str, set[str]] = {}
         for (path, line), (word, cue) in _rows(modality_path, 2):
             if cue not in MODALITY_CUES:
@@ -130,6 +145,43 @@ def _rows(path: str | Path, width: int) -> Iterator[tuple[tuple[str, int], list[
         yield (str(path), number), [field.strip() for field in fields]
 
 
+def _layer(lower: list[LexiconEntry], upper: list[LexiconEntry]) -> list[LexiconEntry]:
+    """``upper``'s entries, then ``lower``'s for the triggers (and light-verb objects) ``upper`` leaves alone.
+
+    An upper noun replaces the lower entries of that noun; an upper verb on its own replaces every
+    lower entry of that verb, with or without an object (the curated "attack" stands whatever
+    object follows); an upper light verb replaces the lower entries of the same verb and object,
+    singular or plural ("lodge" + "protest" also covers "protests").
+    """
+    if not lower:
+        return upper
+    nouns = {entry.trigger for entry in upper if entry.pos == "noun"}
+    verbs = {entry.trigger for entry in upper if entry.pos == "verb" and not entry.objects}
+    light = {(entry.trigger, _singular(noun)) for entry in upper if entry.pos == "verb" for noun in entry.objects}
+    kept = []
+    for entry in lower:
+        if entry.pos == "noun":
+            if entry.trigger not in nouns:
+                kept.append(entry)
+        elif entry.trigger in verbs:
+            continue
+        elif entry.objects:
+            objects = tuple(noun for noun in entry.objects if (entry.trigger, _singular(noun)) not in light)
+            if objects:
+                kept.append(entry if len(objects) == len(entry.objects) else replace(entry, objects=objects))
+        else:
+            kept.append(entry)
+    return upper + kept
+
+
+def _singular(noun: str) -> str:
+    """A rough singular of a noun phrase's last word, to match "protest" with "protests"."""
+    for plural, singular in (("ies", "y"), ("ses", "s"), ("es", "e"), ("s", "")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 2:
+            return noun[: -len(plural)] + singular
+    return noun
+
+
 def _split(field: str) -> tuple[str, ...]:
     return () if field == "-" else tuple(part.strip().lower() for part in field.split("|"))
 
@@ -160,4 +212,4 @@ def default_lexicon() -> EventLexicon:
     """The lexicon shipped with kg (loaded once)."""
     folder = resources.files("kg") / "data" / "events"
     with resources.as_file(folder) as path:
-        return EventLexicon.from_files(path / "lexicon.tsv", path / "modality.tsv")
+        return EventLexicon.from_files([path / GENERATED_LEXICON, path / "lexicon.tsv"], path / "modality.tsv")

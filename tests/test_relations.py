@@ -592,3 +592,28 @@ def test_slamming_with_tariffs_is_a_sanction_and_without_them_criticism(nlp, tex
 
 def test_sanctions_on_companies_are_not_on_their_state(nlp):
     assert relations(nlp, "Russia imposed sanctions on two German arms manufacturers.") == set()
+
+
+# --- nominal sanctions, strikes, accords and loans, and verbs from the PETRARCH layer ----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway's ban on salmon exports to Russia was extended.", {("NOR", "RUS", "SANCTION")}),
+    ("Turkish tariffs on American cotton were doubled in June.", {("TUR", "USA", "SANCTION")}),
+    ("A Jordanian airstrike on a Syrian smuggling camp killed four men.", {("JOR", "SYR", "ASSAULT")}),
+    ("The Ugandan raid into South Sudan lasted two days.", {("UGA", "SSD", "ASSAULT")}),
+    ("The accord between Ecuador and Peru ended a border war.", {("ECU", "PER", "AGREE"), ("PER", "ECU", "AGREE")}),
+    ("Saudi Arabia's loan to Egypt was rolled over.", {("SAU", "EGY", "AID")}),
+    ("Tariffs on imported steel were debated in parliament.", set()),
+])
+def test_nominal_events_take_their_owner_and_target(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Warsaw rebuked Minsk over the migrants at the border.", {("POL", "BLR", "ACCUSE")}),
+    ("Greek and Turkish coast guards clashed near Lesbos.", {("GRC", "TUR", "ASSAULT"), ("TUR", "GRC", "ASSAULT")}),
+    ("Qatar commended Oman for its mediation.", {("QAT", "OMN", "SUPPORT")}),
+    ("Sweden defeated Finland in the ice hockey final.", set()),
+])
+def test_verbs_of_the_petrarch_layer(nlp, text, expected):
+    assert relations(nlp, text) == expected
