@@ -580,6 +580,13 @@ class MentionResolver:
                  and (role or self._argument_head(ent.root).i in range(ent.start, ent.end))}
         rivals = {actor.country for ent in same_role for actor in [self._actor_ref(ent)]
                   if actor is not None and actor.kind in ("state", "person") and actor.country} - own_subjects
+        if not rivals and not role:
+            # no object or place to continue: the one state named at all ("Qatar hosted the talks.
+            # Ukraine thanked the Gulf state"), its own clause's subject aside
+            named = {m.actor.country: m for ent in window for m in [self._from_span(ent, ent.root)]
+                     if m and m.actor.kind == "state" and m.actor.country not in own_subjects}
+            rivals = {actor.country for ent in window for actor in [self._actor_ref(ent)]
+                      if actor is not None and actor.kind in ("state", "person") and actor.country} - own_subjects
         if len(named) != 1 or set(named) != rivals:
             return []
         only = next(iter(named.values()))
