@@ -50,6 +50,8 @@ _PAIR_IGO_NOUNS = {"side"}
 _PARTY_PREPS = {"with", "between", "by", "against", "to", "for"}
 #: Prepositions that name the state behind an agent word: "the leaders of X", "officials from X".
 _MEMBER_OF_PREPS = {"of", "from"}
+#: Verbs of meeting, whose place is a venue and not a party.
+_MEETING_VERBS = {"meet", "hold", "gather", "convene", "talk", "negotiate", "sign", "attend", "host"}
 #: How many sentences back a pair or a description may look for what it refers to.
 _PAIR_SENTENCES = 6
 _PAIR_WORDS = {"two", "both"}
@@ -60,7 +62,8 @@ _DESCRIBED_NOUNS = {"country", "nation", "kingdom", "republic", "archipelago", "
 #: "the tiny Gulf state", "the former Soviet republic", "the war-torn country".
 _PLACE_WORDS = {"island", "landlocked", "coastal", "neighbouring", "neighboring", "former", "ex", "tiny", "small",
                 "oil", "gas", "rich", "war", "torn", "ravaged", "impoverished", "mountainous", "nuclear", "armed",
-                "communist", "reclusive", "isolated", "-"}
+                "communist", "reclusive", "isolated", "northern", "southern", "eastern", "western", "central",
+                "north", "south", "east", "west", "-"}
 #: Descriptions that need their own antecedent ("the island") compete with places of the same kind.
 _ISLAND_WORDS = {"island", "islands", "archipelago"}
 _SUBJECT_PRONOUNS = {"it", "they"}
@@ -472,6 +475,15 @@ class MentionResolver:
                     group.append(mention.actor.country)
         return groups
 
+    def _is_venue(self, token: Token) -> bool:
+        """The name is where a meeting took place: "met in Luanda, Angola", "talks held at Doha"
+        (not where an attack struck: "bombed targets in Cambodia")."""
+        head = self._argument_head(token)
+        while head.dep_ in ("appos", "compound", "conj") and head.head.i != head.i:
+            head = head.head
+        return (head.dep_ == "pobj" and head.head.lower_ in ("in", "at")
+                and head.head.head.lemma_.lower() in _MEETING_VERBS)
+
     def _pair_coreference(self, token: Token) -> list[Mention]:
         """'the two countries', 'both sides', 'the two leaders': the two parties of the clause told last.
 
@@ -505,8 +517,10 @@ class MentionResolver:
         if not pair:
             # no clause told two parties: "A Thai jet bombed targets in Cambodia. Both countries ...":
             # the two states named in this and the previous sentence, if no third is named there
+            # but not the venue of a clause ("officials met in Luanda, Angola")
             named = [actor.country for ent in self._window(token) for actor in [self._actor_ref(ent)]
-                     if actor is not None and actor.country and actor.kind in ("state", "person")]
+                     if actor is not None and actor.country and actor.kind in ("state", "person")
+                     and not self._is_venue(ent.root)]
             pair = list(dict.fromkeys(named))
         if len(pair) != 2:
             return []
