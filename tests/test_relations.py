@@ -453,3 +453,108 @@ def test_a_threat_without_target_or_condition_is_no_relation(nlp):
 def test_a_state_on_a_two_word_agent_names_it(nlp):
     text = "Uzbek border guards accused the Tajiks of moving the fence."
     assert relations(nlp, text) == {("UZB", "TJK", "ACCUSE")}
+
+
+# --- whole articles: references across sentences ------------------------------------------------
+
+def resolved(nlp, text, word, *, date=None, nth=0):
+    """The countries the ``nth`` token spelled ``word`` resolves to."""
+    from kg.mentions import MentionResolver
+
+    doc = nlp(text)
+    token = [t for t in doc if t.text == word][nth]
+    return sorted(m.actor.country for m in MentionResolver(doc, date=date).resolve(token))
+
+
+@pytest.mark.parametrize("text", [
+    "HARARE, Zimbabwe (AP) — Zambia and Malawi opened a new border post on Friday.",
+    "Harare, Oct. 3 (Reuters) - Zambia and Malawi opened a new border post on Friday.",
+    "Harare (AFP) – Zambia and Malawi opened a new border post on Friday.",
+    "HARARE: Zambia and Malawi opened a new border post on Friday.",
+])
+def test_a_dateline_in_any_form_is_no_actor(nlp, text):
+    from kg.mentions import MentionResolver
+
+    doc = nlp(text)
+    resolver = MentionResolver(doc)
+    assert not any(m.actor.country == "ZWE" for t in doc for m in resolver.resolve(t))
+
+
+def test_a_dateline_does_not_feed_the_two_countries(nlp):
+    text = "HARARE — Zambia's president met Malawi's president on Monday. The two countries signed a power pact."
+    assert relations(nlp, text) >= {("ZMB", "MWI", "AGREE"), ("MWI", "ZMB", "AGREE")}
+    assert not any("ZWE" in (source, target) for source, target, _ in relations(nlp, text))
+
+
+def test_the_two_countries_skips_a_topic_and_a_venue(nlp):
+    text = ("Uzbek and Tajik officials met in Astana, Kazakhstan, to discuss Afghanistan's canal project. "
+            "The two countries signed a water-sharing accord.")
+    assert resolved(nlp, text, "countries") == ["TJK", "UZB"]
+
+
+def test_a_third_party_in_the_clause_leaves_the_pair_open(nlp):
+    text = "Turkey, Russia and Ukraine signed a grain deal in Istanbul. Both sides praised the outcome."
+    assert resolved(nlp, text, "sides") == []
+
+
+def test_the_pair_is_the_last_clause_with_two_parties_not_a_later_critic(nlp):
+    text = ("Chile's president flew to Lima on Monday for talks with Peru's president. "
+            "Bolivia protested the meeting. The two leaders signed a fisheries accord.")
+    assert resolved(nlp, text, "leaders") == ["CHL", "PER"]
+
+
+def test_the_country_outside_a_subject_is_the_one_state_named_before(nlp):
+    text = "A cyclone struck Mozambique on Sunday. South Africa has sent military helicopters to the country."
+    assert resolved(nlp, text, "country") == ["MOZ"]
+
+
+def test_the_country_with_a_competing_state_is_left_alone(nlp):
+    text = "Peru ordered Bolivia's consul to leave the country within 48 hours."
+    assert resolved(nlp, text, "country") == []
+
+
+def test_a_description_of_an_unknown_place_is_left_alone(nlp):
+    text = "Fighting spread across Tigray last month. Eritrea sent troops into the region and the country."
+    assert resolved(nlp, text, "country") == []
+
+
+def test_the_kingdom_as_subject_continues_the_previous_subject(nlp):
+    text = "Morocco recalled its envoy from Algiers on Monday. The kingdom also suspended flights to Algeria."
+    assert resolved(nlp, text, "kingdom") == ["MAR"]
+
+
+def test_the_other_country_is_no_description(nlp):
+    text = "Ghana signed a trade pact with Togo. The other country also signed it."
+    assert resolved(nlp, text, "country") == []
+
+
+def test_a_bare_title_stands_for_the_one_state_named_with_it(nlp):
+    text = ("Mongolian Foreign Minister Batmunkh Battsetseg arrived in Tokyo on Monday. "
+            "The foreign minister signed a mining cooperation pact with Japan.")
+    assert resolved(nlp, text, "minister") == ["MNG"]
+
+
+def test_a_bare_title_with_two_holders_is_left_alone(nlp):
+    text = ("Estonian President Alar Karis met Latvian President Edgars Rinkevics in Tallinn. "
+            "The president then criticised Russia.")
+    assert resolved(nlp, text, "president") == []
+
+
+def test_a_bare_title_with_another_office_holder_named_is_left_alone(nlp):
+    text = "Erdogan met Polish President Andrzej Duda in Ankara. The president later visited Kyiv."
+    assert resolved(nlp, text, "president", date="2023-03-01") == []
+
+
+def test_he_opening_a_sentence_is_the_person_named_as_the_subject_before(nlp):
+    text = "Kazakh President Kassym-Jomart Tokayev arrived in Baku on Monday. He met Ilham Aliyev on Tuesday."
+    assert resolved(nlp, text, "He", date="2024-08-20") == ["KAZ"]
+
+
+def test_he_after_two_people_is_left_alone(nlp):
+    text = "Tokayev met Aliyev in Baku on Monday. He praised the new transit corridor."
+    assert resolved(nlp, text, "He", date="2024-08-20") == []
+
+
+def test_he_inside_a_sentence_is_left_alone(nlp):
+    text = "Tokayev said he would visit Azerbaijan in the autumn."
+    assert resolved(nlp, text, "he", date="2024-08-20") == []
