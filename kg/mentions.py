@@ -7,8 +7,13 @@ Rules, in order, for the head token of an argument:
 2. the token is an agent word ("ministry", "forces", "ambassador") or a person's name, and a
    state or IGO modifies it ("the Russian foreign ministry", "China's UN Ambassador Liu
    Jieyi", "Japan foreign minister Yoko Kamikawa"): the modifying state;
-3. "the two countries", "both sides", "the two leaders": the two states named last before it
-   in the document (short coreference).
+3. references across sentences (whole articles), each only when exactly one reading fits:
+   "the two countries", "both sides", "the two leaders": the two parties of the clause told last
+   (not a venue, a topic or a label); "the country", "the island nation", "the former Soviet
+   republic": the one state named in this or the previous sentence in the same role; "the
+   prime minister": the one state whose holder of that title the story named; "It"/"They"/
+   "He"/"She" opening a sentence: the previous sentence's subject. A dateline ("KYIV, Ukraine
+   (AP) —", "Lima, Dec 20 (AFP) -") is never an actor nor an antecedent.
 
 Each resolution carries a confidence: a name 1.0, a capital or seat of power used as a
 metonym 0.9, a title or demonym on an agent word 0.85, a coreference 0.6.
