@@ -5,8 +5,8 @@ Rules, in order, for the head token of an argument:
 1. the token is inside an actor name the ruler marked (a state, capital, seat of power,
    IGO or a known person): that actor; a demonym alone ("the Chinese") stands for nobody;
 2. the token is an agent word ("ministry", "forces", "ambassador") or a person's name, and a
-   state or IGO modifies it ("the Russian foreign ministry", "China's UN Ambassador Liu
-   Jieyi", "Japan foreign minister Yoko Kamikawa"): the modifying state;
+   state or IGO modifies it ("the Brazilian foreign ministry", "Russia's UN Ambassador
+   Vassily Nebenzia", "Germany foreign minister Annalena Baerbock"): the modifying state;
 3. references across sentences (whole articles), each only when exactly one reading fits:
    "the two countries", "both sides", "the two leaders": the two parties of the clause told last
    (not a venue, a topic or a label); "the country", "the island nation", "the former Soviet
@@ -21,12 +21,12 @@ metonym 0.9, a title or demonym on an agent word 0.85, a coreference 0.6.
 Example:
     >>> from kg.parse import load_pipeline
     >>> nlp = load_pipeline()
-    >>> doc = nlp("The Russian foreign ministry criticised Washington.")
+    >>> doc = nlp("The Brazilian foreign ministry criticised Caracas.")
     >>> resolver = MentionResolver(doc)
     >>> [(m.actor.country, m.confidence) for m in resolver.resolve(doc[3])]
-    [('RUS', 0.85)]
+    [('BRA', 0.85)]
     >>> [(m.actor.country, m.confidence) for m in resolver.resolve(doc[5])]
-    [('USA', 0.9)]
+    [('VEN', 0.9)]
 """
 
 from __future__ import annotations
@@ -94,6 +94,12 @@ _GROUP_NOUNS = {"country", "nation", "state", "government", "ally", "member", "p
 _MEMBER_PREPS = ("such", "including", "like")
 #: Clauses whose pronoun subject is the subject of the clause they hang on.
 _PRONOUN_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj"}
+#: Words that take a person or body out of the state's service: "the opposition leader",
+#: "former President Carter", "rebel commanders", "an exiled minister" act for no state.
+_NON_STATE_QUALIFIERS = {"opposition", "rebel", "rebels", "separatist", "separatists", "insurgent", "militant",
+                         "former", "exiled", "ousted", "deposed", "dissident", "jailed", "imprisoned",
+                         "retired"}
+_PAST_CAREER = {"former", "retired"}
 
 
 #: Punctuation that closes a dateline: "ISLAMABAD:", "NEW DELHI —", "WASHINGTON (AP) --".
@@ -146,6 +152,29 @@ def _in_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
+def _out_of_office(token: Token) -> bool:
+    """True when a modifier puts the argument outside the state's service: "Venezuela's opposition
+    leader", "Former US President Jimmy Carter", "the Syrian rebel commander"."""
+    if _qualified(token, _NON_STATE_QUALIFIERS):
+        return True
+    # "Myanmar's ousted leader Aung San Suu Kyi", "Kyi, Myanmar's ousted leader"; but an apposition
+    # may tell a past career without ending the present one: "the minister, a former general"
+    appositions = [child for child in token.children if child.dep_ == "appos"]
+    appositions += [token.head] if token.dep_ == "appos" else []
+    return any(_qualified(other, _NON_STATE_QUALIFIERS - _PAST_CAREER) for other in appositions)
+
+
+def _qualified(token: Token, words: set[str]) -> bool:
+    """True when one of ``words`` is among the token's left modifiers, or theirs."""
+    stack = [child for child in token.lefts if child.dep_ in ("compound", "amod", "nmod")]
+    while stack:
+        modifier = stack.pop()
+        if modifier.lower_ in words:
+            return True
+        stack.extend(child for child in modifier.lefts if child.dep_ in ("compound", "amod", "nmod"))
+    return False
+
+
 @dataclass(frozen=True)
 class Mention:
     """An actor found at a token, with how sure the resolution is."""
@@ -168,7 +197,7 @@ def conjuncts(token: Token) -> list[Token]:
     """
     found = [token]
     for child in token.children:
-        # lists are often parsed as apposition: "the US, UK and Australia"
+        # lists are often parsed as apposition: "Chile, Peru and Ecuador"
         if child.dep_ in ("conj", "appos"):
             found.extend(conjuncts(child))
     return found
@@ -196,6 +225,8 @@ class MentionResolver:
     def resolve(self, token: Token) -> list[Mention]:
         """The actors the argument headed by ``token`` stands for (empty when none)."""
         span = self._actor_spans.get(token.i)
+        if self._out_of_office(token, span):
+            return []
         if span is not None:
             named = self._from_span(span, token)
             return [named] if named else []
@@ -219,17 +250,22 @@ class MentionResolver:
                 # "Japanese Prime Minister Fumio Kishida ... The prime minister said"
                 return titled
         members = self._group_members(token) if token.lemma_.lower() in _GROUP_NOUNS else []
-        # "the two leaders", "both sides"; "the West African country"
+        # "the two leaders", "both sides"; "the Andean country"
         return members or self._pair_coreference(token) or self._described_state(token)
 
+    def _out_of_office(self, token: Token, span: Span | None) -> bool:
+        """A person or agent word that a modifier puts outside the state's service."""
+        if span is not None:
+            entry = self.actors.entry(span.ent_id_)
+            official = entry is not None and entry.kind == "person"
+        else:
+            official = self._is_agent(token) or token.ent_type_ == "PERSON"
+        return official and _out_of_office(token)
+
     def _group_members(self, token: Token) -> list[Mention]:
-        """'countries such as the UK, Canada and France', 'nations including Japan': the members;
+        """'states such as Chile, Peru and Ghana', 'nations including Norway': the members;
         'EU countries', 'NATO allies': the organisation acting together."""
-        for child in token.children:
-            # "NATO allies" act as NATO; "a NATO member" is one state, not the alliance
-            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") and token.tag_ == "NNS" else None
-            if actor is not None and actor.kind == "igo" and actor.country:
-                return [Mention(token=token.i, actor=actor, confidence=0.8)]
+        # the members a list names act, not their organisation: "NATO allies including Poland"
         for prep in token.children:
             words = " ".join(t.lower_ for t in prep.subtree if t.dep_ in ("prep", "amod") and t.i <= prep.i + 1)
             if prep.dep_ != "prep" or not any(words.startswith(w) for w in _MEMBER_PREPS):
@@ -238,12 +274,17 @@ class MentionResolver:
                      for item in conjuncts(pobj) for mention in self.resolve(item)]
             if found:
                 return found
+        for child in token.children:
+            # "NATO allies" act as NATO; "a NATO member" is one state, not the alliance
+            actor = self.actor_at(child) if child.dep_ in ("compound", "amod") and token.tag_ == "NNS" else None
+            if actor is not None and actor.kind == "igo" and actor.country:
+                return [Mention(token=token.i, actor=actor, confidence=0.8)]
         return []
 
     def antecedent(self, pronoun: Token, *, excluding: set[str | None]) -> list[Mention]:
         """The actor an object pronoun refers back to: the last one named before it in its sentence.
 
-        "Bolivia cut ties with Israel, accusing it of ..." -> Israel. Actors in ``excluding``
+        "Belize cut ties with Guatemala, accusing it of ..." -> Guatemala. Actors in ``excluding``
         (the event's own source) are skipped.
         """
         for ent in reversed(self._ents):
@@ -286,7 +327,7 @@ class MentionResolver:
         compound = " ".join(t.text.lower() for t in token.lefts if t.dep_ in ("compound", "amod"))
         if compound:
             words |= {f"{compound} {token.text.lower()}", f"{compound} {token.lemma_.lower()}"}
-            # "Kyrgyz border guards": the word just before may make the agent alone
+            # "Nepali border guards": the word just before may make the agent alone
             nearest = [t for t in token.lefts if t.dep_ in ("compound", "amod")][-1]
             words |= {f"{nearest.lower_} {token.text.lower()}", f"{nearest.lower_} {token.lemma_.lower()}"}
         if any(self.actors.is_agent(word) for word in words):
@@ -296,7 +337,7 @@ class MentionResolver:
 
     def _modifying_states(self, token: Token) -> list[Mention]:
         """States or IGOs named among the left modifiers of an agent word or a person's name;
-        coordinated modifiers name several ("the Indian and Pakistani prime ministers")."""
+        coordinated modifiers name several ("the Greek and Cypriot foreign ministers")."""
         stack = [child for child in token.children if child.dep_ in _MODIFIER_DEPS and child.i < token.i]
         found: dict[str, Mention] = {}
         while stack:
@@ -313,15 +354,23 @@ class MentionResolver:
                 stack.extend(child for child in modifier.children if child.dep_ in ("conj", "nmod", "compound"))
             elif not found and (modifier.pos_ == "PROPN" or self._is_agent(modifier) or (
                     modifier.dep_ == "compound" and self.actors.is_agent(f"{modifier.lower_} {token.lower_}"))):
-                # "Kyrgyz border guards": the state may hang on the first word of a two-word agent
-                # a state on a common noun belongs to that noun: "Georgia's breakaway region"
+                # "Nepali border guards": the state may hang on the first word of a two-word agent
+                # a state on a common noun belongs to that noun: "Moldova's breakaway region"
                 stack.extend(child for child in modifier.children if child.dep_ in _MODIFIER_DEPS)
+        compounds = [self.actor_at(child) for child in token.children if child.dep_ == "compound"]
+        postings = {actor.country for actor in compounds if actor is not None and actor.kind == "igo"}
+        if postings and any(m.actor.kind == "state" for m in found.values()):
+            # "Russia's UN ambassador", "the US NATO envoy": the organisation is the posting
+            found = {code: m for code, m in found.items() if code not in postings}
         return sorted(found.values(), key=lambda mention: mention.actor.text)
 
     def _complement_states(self, token: Token) -> list[Mention]:
-        """An agent word whose complement names the states: "the Foreign Ministry in Seoul",
-        "the Government of the DRC", "the leaders of Japan and Korea"."""
-        for prep in token.children:
+        """An agent word whose complement names the states: "the Foreign Ministry in Nairobi",
+        "the Government of the CAR", "the leaders of Chile and Peru"; also when the parser hangs
+        the complement on the verb just after its object ("met leaders from Chile and Peru")."""
+        following = [prep for prep in token.head.children if token.dep_ in ("dobj", "pobj")
+                     and prep.i == token.right_edge.i + 1 and prep.lower_ in ("from", "of")]
+        for prep in [*token.children, *following]:
             if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPS:
                 continue
             found = [Mention(token=token.i, actor=mention.actor, confidence=min(mention.confidence, 0.85))
@@ -332,13 +381,13 @@ class MentionResolver:
         return []
 
     def _clause_subject(self, token: Token) -> list[Mention]:
-        """'it' / 'his country' stands for the subject of the clause above it: "Pakistan said it had
-        shot down ...", "the minister announced his country will ...", "North Korea issued a warning
-        when it threatened ...". Not when that clause also has an actor as object, which 'it' could
+        """'it' / 'his country' stands for the subject of the clause above it: "Ghana said it had
+        detained ...", "the minister said her country would ...", "Armenia issued a statement
+        when it vowed ...". Not when that clause also has an actor as object, which 'it' could
         mean as well ("Russia warned Ukraine that it would ...")."""
         own = self._own_clause_subjects(token)
         if own:
-            # "Mexico would deploy troops throughout its country": the possessor is the clause's own subject
+            # "Kenya would station police throughout its country": the possessor is the clause's own subject
             return own
         clause = token.head
         while clause.dep_ not in _PRONOUN_CLAUSE_DEPS and clause.head.i != clause.i:
@@ -346,7 +395,7 @@ class MentionResolver:
         if clause.dep_ not in _PRONOUN_CLAUSE_DEPS:
             return self._previous_subject(token) if token.lower_ in _SUBJECT_PRONOUNS else []
         governor = clause.head
-        # "Thailand recalled its envoy and said it would ...": a conjoined verb shares the first one's subject
+        # "Hungary recalled its envoy and said it would ...": a conjoined verb shares the first one's subject
         while governor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
             governor = governor.head
         subjects = [child for child in governor.children if child.dep_ in ("nsubj", "nsubjpass")]
@@ -377,7 +426,7 @@ class MentionResolver:
             verb = verb.head
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         # "its" cannot stand for a plural subject: "Azerbaijani forces fired on its positions";
-        # "their" stands for all of a coordinated subject: "Japan, Korea and China held their summit"
+        # "their" stands for all of a coordinated subject: "Chile, Peru and Bolivia held their summit"
         singular = token.lower_ == "its" or any(c.lower_ == "its" for c in token.children)
         plural = token.lower_ == "their" or any(c.lower_ == "their" for c in token.children)
         found = [Mention(token=token.i, actor=m.actor, confidence=min(m.confidence, 0.7))

@@ -2,7 +2,7 @@
 
 One generator per construction, each under a comment naming it. A trigger is a verb of the
 event lexicon ("accuse"), a light verb with its object ("impose" + "sanctions") or a noun
-("Putin's visit to India"). Its actors come from the parse: subjects (with their
+("Lula's visit to Angola"). Its actors come from the parse: subjects (with their
 conjuncts), direct and dative objects, the objects of the entry's target prepositions,
 passive agents ("by the US"), possessors of nominal triggers.
 
@@ -15,14 +15,15 @@ Example:
     >>> from kg.parse import load_pipeline
     >>> from kg.records import Document
     >>> nlp = load_pipeline()
-    >>> document = Document(id="d1", text="Russia will supply India with satellites.")
+    >>> document = Document(id="d1", text="Brazil will supply Paraguay with turbines.")
     >>> [(r.source.country, r.type, r.target.country, r.verb)
     ...  for r in extract_relations(nlp(document.text), document)]
-    [('RUS', 'AID', 'IND', 'supply')]
+    [('BRA', 'AID', 'PRY', 'supply')]
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -39,13 +40,18 @@ _PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 _OBJECT_DEPS = {"dobj", "dative", "obj"}
 #: Dependency labels through which a clause inherits the subject of the clause above it.
 _SUBJECT_INHERITING_DEPS = {"xcomp", "conj", "advcl"}
-#: Nouns whose complement names the state behind them: "the border with Belarus", "imports from India".
+#: Prepositions whose gerund shares the subject of the verb they hang on: "angered India by
+#: signing a pact", "after meeting", "while visiting" (not "accused X of attacking": X attacked).
+_SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "since", "upon", "through"}
+#: Nouns whose complement names the state behind them: "the border with Laos", "imports from Peru".
 _CONTAINER_NOUNS = {"border": ("with", "of"), "frontier": ("with", "of"), "boundary": ("with", "of"),
                     "import": ("from", "of"), "export": ("to", "of"), "product": ("from", "of"),
                     "good": ("from",), "alert": ("along", "near", "at", "on")}
 _NEGATION_WORDS = {"not", "n't", "never", "no"}
 #: Things a state's name may label without standing for the state: "US firms" are companies.
 _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group", "party", "rebel",
+                    "enterprise", "supplier", "manufacturer", "exporter", "importer", "producer", "contractor",
+                    "airline", "insurer", "investor",
                     "militant", "insurgent", "newspaper", "media", "broadcaster", "club", "team",
                     "national", "citizen", "resident", "tourist", "journalist", "activist", "worker",
                     "student", "businessman", "fisherman", "protester", "refugee", "migrant",
@@ -53,10 +59,14 @@ _NON_STATE_HEADS = {"firm", "company", "corporation", "bank", "business", "group
 #: Verbs whose object is always a party, never an event, so an object pronoun names an actor.
 _PARTY_OBJECT_VERBS = {"accuse", "blame", "urge", "ask", "warn", "sanction", "expel", "call on", "threaten",
                        "criticize", "criticise", "praise", "congratulate", "support", "back", "meet", "visit"}
-#: Prepositions that carry the target inside a clause complement: "threatened to open fire on ...".
+#: Prepositions that carry the target inside a clause complement: "threatened to launch strikes on ...".
 _COMPLEMENT_TARGET_PREPS = ("on", "against", "at", "into", "to", "with", "between")
-#: Participles that give goods a state of origin: "vehicles imported from China".
-_ORIGIN_VERBS = {"import", "export", "ship", "make", "produce", "manufacture"}
+#: Participles that tie a thing to a state, with the prepositions that name it: goods to their
+#: origin ("vehicles imported from China"), a post to its owner ("a checkpoint belonging to Ethiopia"),
+#: an envoy to the state he is posted in ("its ambassador based in Nairobi").
+_OWNING_PARTICIPLES = {"import": ("from",), "export": ("from",), "ship": ("from",), "make": ("in",),
+                       "produce": ("in",), "manufacture": ("in",), "belong": ("to",), "own": ("by",),
+                       "base": ("in",), "station": ("in",), "post": ("in", "to"), "accredit": ("to", "in")}
 #: Verbs of membership: their target must be an organisation.
 _MEMBERSHIP_VERBS = {"join", "rejoin", "accede"}
 #: Purposes that make a deployment aid: "to help", "to support", "to assist" a government.
@@ -64,6 +74,14 @@ _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "tra
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 #: Light verbs coded by their purpose clause: "summoned the envoy to protest / to demand".
 _PURPOSE_CODED = {"summon"}
+#: Words that make a gathering one act of all its parties: "a trilateral summit", "three-way talks".
+_MULTILATERAL = re.compile(r"\b(?:tri|multi|quadri)lateral\b|\bjoint\b"
+                           r"|\b(?:three|four|five|six)[- ](?:way|nations?|party|country|countries)\b", re.IGNORECASE)
+#: Verbs whose guests meet at one gathering: "hosted the leaders of A and B", "convened A and B".
+_CONVENING_VERBS = {"host", "convene"}
+#: Verbs that, in the simple present, describe a standing state of affairs, not an act:
+#: "Oman and Qatar form part of the bloc", "the six states that make up the council".
+_STATIVE_VERBS = {"form", "constitute", "comprise", "make up", "compose"}
 _PROTEST_VERBS = {"protest", "complain", "condemn", "criticize", "criticise", "denounce", "object"}
 _DEMAND_VERBS = {"demand", "ask", "request", "seek", "urge"}
 #: Prepositions that place a clause at a gathering, and verbs that say its subject took part in one.
@@ -81,7 +99,7 @@ _CLAIM_TARGET_TYPES = {"ACCUSE": ("ccomp",), "PROTEST": ("advcl",)}
 _CLAUSE_CUES = {"aux": "modal", "mark": "mark"}
 #: Marker in a lexicon entry's target_preps: the direct object is a topic, not a party ("discussed Iran").
 _TOPIC_OBJECT = "-obj"
-#: Marker on a nominal entry: whoever answers the noun is its target ("Kyiv dismissed Moscow's proposal").
+#: Marker on a nominal entry: whoever answers the noun is its target ("Addis Ababa dismissed Cairo's proposal").
 _ANSWERER_TARGET = "-answerer"
 #: Marker on an entry: with no target named, the target is the source's last attacker ("fired back").
 _RETALIATION_TARGET = "-retaliation"
@@ -89,8 +107,11 @@ _RETALIATION_TARGET = "-retaliation"
 _APOLOGY_TARGET = "-apology"
 #: Marker on an entry: with no target named, the target is who hosts the object ("boycotted a summit in Japan").
 _HOST_TARGET = "-host"
+#: Marker on a nominal entry: with no target named, the place visited is the target ("his Manila
+#: visit", "arrived in Lima on a state visit").
+_PLACE_TARGET = "-place"
 #: Marker on an entry: the object must name its target (a leader, a state), not label a thing
-#: ("hosted Li Qiang", not "hosted the African Union summit" or "hosts US personnel").
+#: ("hosted Lula", not "hosted the African Union summit" or "hosts US personnel").
 _NAMED_TARGET = "-named"
 #: Definite nouns that refer back to the event just told ("condemned the move"), with the type
 #: that event must have (None: any).
@@ -147,7 +168,7 @@ def extract_relations(doc: Doc, document: Document, *, lexicon: EventLexicon | N
 class _Story:
     """What the document has asserted so far, for later references back to it."""
 
-    #: each attacked state's last attacker: "South Korea fired back" answers it
+    #: each attacked state's last attacker: "Djibouti fired back" answers it
     attackers: dict[str, ActorRef] = field(default_factory=dict)
     #: the last asserted event and the sentence it came from: "condemned the move" refers to it
     last_event: Relation | None = None
@@ -160,7 +181,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     question = sent.text.rstrip().endswith("?")
     attackers = story.attackers
     for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
-        if _protest_purpose(trigger, lexicon):
+        if _protest_purpose(trigger, lexicon) or _describes_standing_state(trigger.token):
             continue
         if _BLAME_COMPLEMENT in trigger.entry.target_preps:
             pairs = _blame_pairs(trigger.token, resolver, lexicon)
@@ -168,7 +189,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
             pair_finder = _nominal_pairs if trigger.entry.pos == "noun" else _verbal_pairs
             pairs = pair_finder(trigger, resolver, lexicon)
         if not pairs and _RETALIATION_TARGET in trigger.entry.target_preps:
-            # "North Korea fired artillery into the South. South Korea fired back."
+            # "Eritrea shelled a Djiboutian outpost. Djibouti fired back."
             pairs = [(source, Mention(token=trigger.token.i, actor=attackers[source.actor.country], confidence=0.6),
                       round(trigger.base_confidence * min(source.confidence, 0.6), 3))
                      for source in _resolve_all(_subjects(trigger.token), resolver)
@@ -176,7 +197,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
         if not pairs and trigger.entry.type in _ANAPHOR_TYPES and trigger.entry.pos == "verb" and (
                 _BLAME_COMPLEMENT not in trigger.entry.target_preps or _condemns(trigger.token, lexicon)):
             pairs = _event_anaphor_pairs(trigger.token, resolver, story, sent)
-        # an offer stands whatever its answer says: "Kyiv rejected Moscow's proposal"
+        # an offer stands whatever its answer says: "Addis Ababa rejected Cairo's proposal"
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN",
                                     answered=_ANSWERER_TARGET in trigger.entry.target_preps)
         reporter = _reporter(trigger.token, lexicon, resolver) if pairs else None
@@ -213,7 +234,7 @@ def _reporter(trigger: Token, lexicon: EventLexicon, resolver: MentionResolver) 
 
 def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
     for token in sent:
-        # a copula may condemn: "China's actions were deeply disappointing"
+        # a copula may condemn: "Chile's conduct was deeply disappointing"
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in token.children)):
             yield from _verb_triggers(token, lexicon)
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -232,12 +253,12 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
 def _by_purpose(trigger: _Trigger) -> _Trigger | None:
     """Settle events whose type the scheme reads from their purpose clause.
 
-    Troops sent to help a government are aid ("Rwanda deployed soldiers to Mozambique to help
+    Troops sent to help a government are aid ("Ghana deployed soldiers to Gambia to help
     its government" -> AID, not MOBILIZE); summoning an envoy is coded for why ("to protest" ->
     ACCUSE, "to demand" -> REQUEST) and a summons with no stated purpose is no event.
     """
     purposes = [child for child in trigger.token.children if child.dep_ in ("advcl", "xcomp")]
-    # "Dhaka protested and summoned the Myanmar ambassador": a conjoined verb states the purpose too
+    # "Accra protested and summoned the Togolese envoy": a conjoined verb states the purpose too
     siblings = [child for child in trigger.token.children if child.dep_ == "conj"] + (
         [trigger.token.head] if trigger.token.dep_ == "conj" else [])
     lemmas = {child.lemma_.lower() for child in purposes + siblings}
@@ -261,6 +282,17 @@ def _protest_purpose(trigger: _Trigger, lexicon: EventLexicon) -> bool:
             and bool(_verb_triggers(token.head, lexicon)))
 
 
+def _describes_standing_state(verb: Token) -> bool:
+    """A stative verb in the simple present describes what is, not what happened: "Kuwait and
+    Bahrain form an alliance founded decades ago" (but "formed", "will form" are acts)."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    lemmas = {verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {word}" for word in particles)}
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    # the tagger sometimes reads a present "form" after a plural subject as a bare infinitive
+    finite = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children))
+    return bool(lemmas & _STATIVE_VERBS) and finite and not auxiliaries
+
+
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
     """The readings of a verb: a light verb with its object, else the verb alone."""
     lemma = token.lemma_.lower()
@@ -269,7 +301,7 @@ def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
     # "called on Israel", "appealed to the UN": a prepositional verb the parser left unglued
     preps = [child.lower_ for child in token.children if child.dep_ == "prep"]
     lemmas = [f"{lemma} {word}" for word in particles + preps] + [lemma]
-    # light verb + object noun: "imposed sanctions", "held talks", "signed off on an agreement"
+    # light verb + object noun: "imposed sanctions", "held talks", "signed off on a treaty"
     for noun in _object_nouns(token):
         for verb in lemmas:
             for name in _noun_names(noun):
@@ -292,7 +324,8 @@ def _object_nouns(verb: Token) -> Iterator[Token]:
             items = conjuncts(child)
             yield from _with_of_complements(items)
         elif child.dep_ == "prep":
-            yield from (grand for grand in child.children if grand.dep_ == "pobj")
+            # "hit Belarus with a package of sanctions": the noun of "a package of"
+            yield from _with_of_complements([grand for grand in child.children if grand.dep_ == "pobj"])
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":
             yield child
 
@@ -316,6 +349,12 @@ def _noun_names(noun: Token) -> list[str]:
 def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                   lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     verb, entry = trigger.token, trigger.entry
+    guest = _adjectival_visitor(verb) if _PLACE_TARGET in entry.target_preps else None
+    if guest is not None:
+        # "Xi told the visiting Brazilian president ...": the noun visits whoever receives it
+        hosts = _resolve_all(_subjects(guest.head) if guest.dep_ in _OBJECT_DEPS else
+                             _prepositional_objects(guest.head, ("in",)), resolver)
+        return _pairs(_resolve_all([guest], resolver), hosts, entry, 0.8)
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
@@ -328,28 +367,30 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
         targets = _resolve_targets(prepositional, resolver) or _resolve_targets(patients, resolver)
         base = 0.85
         if not sources and verb.dep_ == "ccomp" and lexicon.has_cue(verb.head.lemma_.lower(), "report"):
-            # "Peru announced that the ambassador has been expelled": the announcer acted
+            # "Latvia announced that the envoy has been expelled": the announcer acted
             sources = _resolve_all(_subjects(verb.head), resolver)
             base = 0.7
     else:
         sources = _resolve_all(_subjects(verb), resolver)
         objects = _targets(verb, trigger.object_token, entry)
         if any(_is_reciprocal(token) for token in objects):
-            # "Both countries accused each other" -> every ordered pair of the subjects
+            # "The two neighbours blamed each other" -> every ordered pair of the subjects
             return [(s, t, round(0.85 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
         if _NAMED_TARGET in entry.target_preps:
             # and without one there is no event: co-hosts do not meet each other by hosting
-            targets = [t for t in _resolve_all(objects, resolver) if verb.doc[t.token].pos_ == "PROPN"]
+            targets = [t for t in _resolve_all(objects, resolver) if _names_a_party(verb.doc[t.token], resolver)]
             if not targets:
                 return []
         else:
-            targets = _resolve_targets(objects, resolver)
+            # "Chad recalled its ambassador based in Khartoum": not its own ambassador, his posting
+            own = frozenset() if entry.mutual else frozenset(s.actor.country for s in sources)
+            targets = _resolve_targets(objects, resolver, excluding=own)
         if not targets and entry.trigger in _PARTY_OBJECT_VERBS:
             pronouns = [token for token in objects if token.lower_ in ("it", "them")]
             excluded = {s.actor.country for s in sources}
             if pronouns and verb.dep_ == "advcl":
-                # "imposed sanctions on Iranian officials, accusing them of ...": the main clause's target
+                # "imposed sanctions on Syrian officers, accusing them of ...": the main clause's target
                 targets = [t for t in _resolve_targets(_clause_parties(verb.head), resolver)
                            if t.actor.country not in excluded]
             if not targets:
@@ -362,18 +403,18 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             governed = _resolve_targets(_complement_targets(verb), resolver)
             targets = [t for t in governed if t.actor.country not in excluded]
         if not targets and entry.type == "THREATEN":
-            # "threatened to defend itself if Ethiopia proceeded": the threat is aimed at the condition's subject
+            # "vowed to retaliate if Uganda went ahead": the threat is aimed at the condition's subject
             targets = [t for t in _resolve_all(_condition_subjects(verb, lexicon), resolver)
                        if t.actor.country not in excluded]
         if not targets and entry.type in _CLAIM_TARGET_TYPES:
-            # "Indonesia complained that Australia's policy ...": the accused is the claim's subject;
-            # "walked out when the Russian envoy took the floor": the protested is the occasion's subject
+            # "Malaysia complained that Singapore's rules ...": the accused is the claim's subject;
+            # "left the hall when the Serbian envoy rose to speak": the protested is the occasion's subject
             clauses = [child for child in verb.children if child.dep_ in _CLAIM_TARGET_TYPES[entry.type]]
-            # "walked out ... to protest Russia's invasion": a purpose clause without a subject names it as object
+            # "left the session ... to protest Serbia's blockade": a purpose clause without a subject names it as object
             parts = [part for clause in clauses for part in clause.children
                      if part.dep_ in ("nsubj", "nsubjpass") or (part.dep_ in _OBJECT_DEPS and not _own_subject(clause))]
             if entry.type == "PROTEST":
-                # "walked out during a speech by Iran's president": the speaker is protested
+                # "left the room during an address by Syria's foreign minister": the speaker is protested
                 occasions = _prepositional_objects(verb, ("during",))
                 parts += [agent for occasion in occasions for agent in _prepositional_objects(occasion, ("by",))]
             targets = _resolve_targets(parts, resolver)
@@ -382,7 +423,7 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                         if child.lower_ == "each" and child.dep_ in ("advmod", "appos", "npadvmod", "dep")]
         if len(sources) > 1 and distributive and (not targets or {t.actor.country for t in targets} <= {
                 s.actor.country for s in sources}):
-            # "Venezuela and Colombia each recalled their ambassadors": each acted against the other
+            # "Peru and Bolivia each recalled their envoys": each acted against the other
             return [(s, t, round(0.8 * min(s.confidence, t.confidence), 3)) for s in sources for t in sources
                     if s.actor.country != t.actor.country]
         if not targets and _APOLOGY_TARGET in entry.target_preps:
@@ -400,7 +441,14 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
     if not entry.mutual and {t.actor.country for t in targets} <= {s.actor.country for s in sources}:
         # "the two leaders praised their countries' ties": a group acting on itself is no one-way event
         targets = []
-    return _pairs(sources, targets, entry, base)
+    return _pairs(sources, targets, entry, base, verb)
+
+
+def _names_a_party(token: Token, resolver: MentionResolver) -> bool:
+    """A name ("hosted Li Qiang", "hosted Chile") or a civil or diplomatic office ("hosted the
+    Jordanian king"), not troops or things ("hosts US troops", "hosted the Asian Games")."""
+    kind = resolver.actors.is_agent(token.lemma_.lower()) or resolver.actors.is_agent(token.lower_)
+    return token.pos_ == "PROPN" or kind in ("government", "diplomatic")
 
 
 def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
@@ -437,8 +485,8 @@ def _condemns(verb: Token, lexicon: EventLexicon) -> bool:
 
 def _blame_pairs(verb: Token, resolver: MentionResolver,
                  lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
-    """Condemnation by description: "Managua called Quito's actions reprehensible", "Putin described
-    the Turkish attack as a stab in the back", "Canberra said China's actions were disappointing".
+    """Condemnation by description: "Tirana called Belgrade's conduct reprehensible", "Hanoi described
+    the Chinese manoeuvre as a betrayal", "Oslo said Iceland's decision was disappointing".
 
     The speaker (the subject, or for a copula the subject of the reporting verb above it) accuses
     the actor the condemned thing stands for. Calling a rejected proposal unacceptable is the
@@ -466,7 +514,7 @@ def _blame_pairs(verb: Token, resolver: MentionResolver,
 
 def _apology_occasions(verb: Token) -> list[Token]:
     """What an apology is for: the parties of its "for" or "after" clause, or the "for" noun and
-    its prepositional objects ("apologised for the incursion into Japanese waters")."""
+    its prepositional objects ("apologised for the incursion into Estonian airspace")."""
     # "apologised for the intrusion ... into Korean waters" may hang "into" on the verb
     found: list[Token] = _prepositional_objects(verb, ("into", "on", "against"))
     for child in verb.children:
@@ -509,7 +557,7 @@ def _is_reciprocal(token: Token) -> bool:
 
 
 def _complement_targets(verb: Token) -> list[Token]:
-    """Objects of the clause a verb governs: "threatened to destroy North Korea" -> North Korea."""
+    """Objects of the clause a verb governs: "threatened to destroy Eritrea's navy" -> Eritrea."""
     found: list[Token] = []
     clauses = [child for child in verb.children if child.dep_ in ("xcomp", "ccomp") or (
         child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))]
@@ -528,14 +576,20 @@ def _clause_parties(clause: Token) -> list[Token]:
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
-           base: float) -> list[tuple[Mention, Mention, float]]:
+           base: float, trigger: Token | None = None) -> list[tuple[Mention, Mention, float]]:
     pairs = [(t, s) if entry.reverse else (s, t) for s in sources for t in targets]
-    if entry.mutual:
-        # joint action: "India and Russia signed", "A met B" -> both directions
-        if not targets:
-            pairs = [(s, t) for s in sources for t in sources if s.actor.country != t.actor.country]
-        else:
-            pairs += [(t, s) for s, t in pairs]
+    # "A and B signed a pact with C", "held trilateral talks with B and C": one act, all of them
+    # party with each other; but one side meeting several ("met ministers from A and B") may
+    # have met them apart
+    phrase = "" if trigger is None else trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
+    one_act = (len(sources) > 1 or entry.type != "CONSULT" or entry.trigger in _CONVENING_VERBS
+               or bool(_MULTILATERAL.search(phrase)))
+    if entry.mutual and sources and one_act:
+        parties = list({m.actor.country: m for m in [*sources, *targets]}.values())
+        pairs = [(s, t) for s in parties for t in parties if s.actor.country != t.actor.country]
+    elif entry.mutual:
+        # joint action: "A met B" -> both directions
+        pairs += [(t, s) for s, t in pairs]
     return [(s, t, round(base * min(s.confidence, t.confidence), 3)) for s, t in pairs]
 
 
@@ -547,38 +601,49 @@ def _resolve_all(tokens: Iterable[Token], resolver: MentionResolver) -> list[Men
     return list(found.values())
 
 
-def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Mention]:
-    """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia."""
+def _resolve_targets(tokens: list[Token], resolver: MentionResolver,
+                     excluding: frozenset[str | None] = frozenset()) -> list[Mention]:
+    """Targets; a thing owned by a state stands for it: "condemned Russia's invasion" -> Russia.
+
+    Readings are tried in order; one that names only actors in ``excluding`` (the event's own
+    sources) gives way to the next: "Chad recalled its ambassador based in Khartoum" -> Sudan.
+    """
+    for found in _target_readings(tokens, resolver):
+        kept = [mention for mention in found if mention.actor.country not in excluding]
+        if kept:
+            return kept
+    return []
+
+
+def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator[list[Mention]]:
+    """The readings of a target phrase, most direct first (see ``_resolve_targets``)."""
     # "a US-drafted resolution": the drafter, named on a participle, is the party acted upon
     drafters = [actor for token in tokens for child in token.children if child.dep_ == "amod" and child.tag_ == "VBN"
                 for part in child.children if part.dep_ in ("compound", "npadvmod", "nmod")
                 for actor in [resolver.actor_at(part)] if actor is not None and actor.country]
     if drafters:
-        return [Mention(token=tokens[0].i, actor=drafters[0], confidence=0.75)]
-    found = _resolve_all(tokens, resolver)
-    if found:
-        return found
+        yield [Mention(token=tokens[0].i, actor=drafters[0], confidence=0.75)]
+    yield _resolve_all(tokens, resolver)
     possessors = [owner for token in tokens for child in token.children
                   if child.dep_ == "poss" and child.tag_ != "PRP$" for owner in conjuncts(child)]
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
     complements = [owner for token in tokens if token.lemma_.lower() not in _NON_STATE_HEADS
                    for owner in _with_of_complements([token])[1:]]
-    # "rejected calls by US politicians", "condemned remarks by the Chinese envoy": the author
+    # "rejected calls by Dutch lawmakers", "condemned remarks by the Chinese envoy": the author
     authors = [author for token in tokens for author in _prepositional_objects(token, ("by",))]
     for owners in (possessors, authors, complements):
         owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
                  for m in _resolve_all(owners, resolver)]
-        if owned:
-            return owned
-    # a state's name or demonym on the thing acted upon: "shelled a South Korean island"
-    # "tariffs on vehicles imported from China": goods name their state of origin
+        yield owned
+    # a state's name or demonym on the thing acted upon: "shelled a Georgian village"
+    # "tariffs on vehicles imported from China": goods name their state of origin, posts their owner
     origins = [t for token in tokens for acl in token.children if acl.dep_ == "acl"
-               and acl.lemma_.lower() in _ORIGIN_VERBS for t in _prepositional_objects(acl, ("from",))]
-    found = _resolve_all(origins, resolver)
-    if found:
-        return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75)) for m in found]
+               and acl.lemma_.lower() in _OWNING_PARTICIPLES
+               for t in _prepositional_objects(acl, _OWNING_PARTICIPLES[acl.lemma_.lower()])]
+    yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75))
+           for m in _resolve_all(origins, resolver)]
     labelled: dict[str | None, Mention] = {}
-    # "duties on a list of U.S. products": the label may sit on the of-complement
+    # "duties on a range of Canadian goods": the label may sit on the of-complement
     for token in _with_of_complements(tokens) + authors:
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
@@ -591,12 +656,11 @@ def _resolve_targets(tokens: list[Token], resolver: MentionResolver) -> list[Men
             actor = resolver.actor_at(child)
             if actor is not None and actor.country and actor.kind in ("state", "igo"):
                 labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
-    if labelled:
-        return list(labelled.values())
-    # last, a pronoun owner: "Azerbaijani forces fired on its positions" (its = the reporting state)
+    yield list(labelled.values())
+    # last, a pronoun owner: "Sudanese units fired on its outposts" (its = the reporting state)
     pronouns = [child for token in tokens for child in token.children if child.dep_ == "poss" and child.tag_ == "PRP$"]
-    return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
-            for m in _resolve_all(pronouns, resolver)]
+    yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
+           for m in _resolve_all(pronouns, resolver)]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -606,15 +670,18 @@ def _subjects(verb: Token) -> list[Token]:
         # relative clause: "Iran, which attacked ..." -> the noun the clause modifies
         if subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return conjuncts(verb.head)
-        # a list split in two subjects by the parser: "The US, UK, and Australia announced"
+        # a list split in two subjects by the parser: "Chile, Peru, and Ecuador announced"
         return [item for subject in subjects for item in conjuncts(subject)]
-    # "took a decision to expel", "announced his decision to recall": the decider acts
+    # "reached a decision to expel", "made known her decision to withdraw": the decider acts
     if verb.dep_ == "acl" and verb.tag_ == "VB":
         governor = _governing_verb(verb.head)
         return _subjects(governor) if governor is not None else []
-    # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Istanbul"), not a participle
+    # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Doha"), not a participle
     if verb.dep_ == "advcl" and verb.tag_ not in ("VB", "VBG"):
         return []
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _SHARED_SUBJECT_PREPS \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(verb.head.head)
     if verb.dep_ in _SUBJECT_INHERITING_DEPS and verb.head.i != verb.i:
         # raising: "Modi is expected to visit" -> the passive subject of "expected" visits
         if verb.dep_ == "xcomp":
@@ -638,10 +705,10 @@ def _passive_subjects(verb: Token) -> list[Token]:
     subjects = [child for child in verb.children if child.dep_ in _PASSIVE_SUBJECT_DEPS]
     if subjects:
         return conjuncts(subjects[0])
-    # reduced relative: "firms sanctioned by the US" -> the noun is acted upon
+    # reduced relative: "banks sanctioned by Canada" -> the noun is acted upon
     if verb.dep_ == "acl":
         return [verb.head]
-    # "Shoigu arrived ... and was greeted by ...": a passive conjunct shares the first verb's subject
+    # "Rajnath Singh arrived ... and was greeted by ...": a passive conjunct shares the first verb's subject
     return _subjects(verb.head) if verb.dep_ == "conj" else []
 
 
@@ -649,7 +716,7 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
     targets: list[Token] = []
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS and _TOPIC_OBJECT not in entry.target_preps:
-            # relative clause: "moves which the White House endorsed" -> the moves
+            # relative clause: "steps which the Kremlin backed" -> the moves
             relative = child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
             targets.extend(conjuncts(verb.head if relative else child))
     # prepositional target, on the verb or on its object: "sanctions on Iran", "the pact with Peru"
@@ -659,7 +726,7 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
     holders = [verb, *_with_of_complements(objects)]
     for holder in holders:
         targets.extend(_prepositional_objects(holder, entry.target_preps))
-    # "deployed troops to the border with Belarus" with "with Belarus" parsed onto the verb
+    # "moved soldiers to the border with Laos" with "with Laos" parsed onto the verb
     for container in [t for t in targets if t.lemma_.lower() in _CONTAINER_NOUNS and t.head.head == verb]:
         targets.extend(_prepositional_objects(verb, _CONTAINER_NOUNS[container.lemma_.lower()]))
     return targets
@@ -669,7 +736,7 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     found: list[Token] = []
     # "out of Niger", "away from the border": a two-word preposition nests the second word
     nested = [inner for prep in head.children if prep.dep_ == "prep" for inner in prep.children if inner.dep_ == "prep"]
-    # "sent police to the island nation" may hang "to" as a dative
+    # "sent medics to the archipelago state" may hang "to" as a dative
     direct = [child for child in head.children
               if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")]
     for prep in [*direct, *nested]:
@@ -680,7 +747,7 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
                 continue
             for item in conjuncts(pobj):
                 found.append(item)
-                # "troops to the border with Belarus", "a ban on imports from India"
+                # "soldiers to the frontier with Laos", "a ban on imports from India"
                 inner = _CONTAINER_NOUNS.get(item.lemma_.lower())
                 if inner:
                     found.extend(_prepositional_objects(item, inner))
@@ -700,56 +767,83 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
     noun, entry = trigger.token, trigger.entry
     if _is_light_verb_object(noun, lexicon):
         return []
-    # "talks between India and Pakistan" -> joint among the coordinated objects of "between"
+    # "talks between Chad and Niger" -> joint among the coordinated objects of "between"
     between = _resolve_all([t for holder in _with_of_complements([noun])
                             for t in _prepositional_objects(holder, ("between",))], resolver)
     if len(between) >= 2 and entry.mutual:
         return _pairs(between, [], entry, trigger.base_confidence)
-    # "Putin's visit to India", "US sanctions on Iran", "the Russian invasion of Ukraine"
+    # "Lula's visit to Angola", "Swiss sanctions on Syria", "the Iraqi invasion of Kuwait"
     governor = _governing_verb(noun)
-    # "has begun exercises near its border with X": the place may hang on the governing verb;
-    # "the recall of its ambassador from Vilnius": or on the noun's of-complement
+    # "staged drills close to its frontier with X": the place may hang on the governing verb;
+    # "the recall of its envoy from Tallinn": or on the noun's of-complement
     holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
                                               else [])
     targets = _resolve_targets([t for holder in holders
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
     if not targets and _ANSWERER_TARGET in entry.target_preps:
         targets = _answerers(noun, governor, resolver)
+    places: list[Token] = []
+    if not targets and _PLACE_TARGET in entry.target_preps:
+        places = _visited_places(noun, governor)
+        targets = _resolve_all(places, resolver)
     joint = entry.trigger.startswith("joint ")
     if not targets and not joint and not (entry.mutual and entry.type in _GATHERING_TYPES):
-        # a deal with one named side ("the US-Russia deal") is no event of this text
+        # a deal with one named side ("the Chile-Peru deal") is no event of this text
         return []
     owners = [child for child in noun.children
-              if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i]
-    # "the expulsion of two diplomats by the Netherlands", "a visit by Tokayev to Tashkent"
-    # "criticism of Hanoi from the US embassy", "aid from Japan", "a visit of Taiwan's president to the US":
+              if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and child not in places]
+    # "the expulsion of two diplomats by the Netherlands", "a visit by Ruto to Kampala"
+    # "criticism of Hanoi from the US embassy", "aid from Japan", "a visit of Kenya's president to Japan":
     # "from" and "of" name the source unless the entry reads them as the target
     agent_preps = ("by", *(prep for prep in ("from", "of") if prep not in entry.target_preps))
     agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
                                                     else [])
-    # "proposals raised by the South": the agent of a participle on the noun
+    # "plans tabled by Norway": the agent of a participle on the noun
     agent_holders += [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
     agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
     borrowed = not sources and governor is not None
     if borrowed:
-        # the event named as an object or adjunct of a clause: "Azerbaijan began the shelling of ...",
-        # "In a phone conversation with Obama, Putin urged ..." -> the clause's subject acts
+        # the event named as an object or adjunct of a clause: "Serbia began the bombardment of ...",
+        # "In a phone call with Ruto, Museveni urged ..." -> the clause's subject acts
         sources = _resolve_all(_subjects(governor), resolver)
     if entry.mutual and not targets and borrowed and noun.dep_ == "pobj" and len(sources) == 1:
         # "X told his counterpart Y in a phone call": the clause's object is the other party
         targets = _resolve_all(_targets(governor, None, entry), resolver)
     if (joint or entry.mutual) and not targets:
         # "the India-GCC meeting", "A and B failed to reach a deal at talks", "... in a joint statement";
-        # but "agreed on annual summits", "restore the summit" are plans, not gatherings
+        # but "agreed on yearly summits", "restore the summit" are plans, not gatherings
         taking_part = not borrowed or _takes_part(noun)
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
-    return _pairs(sources, targets, entry, trigger.base_confidence)
+    return _pairs(sources, targets, entry, trigger.base_confidence, noun)
+
+
+def _adjectival_visitor(verb: Token) -> Token | None:
+    """The noun a "visiting" participle describes: "the visiting Thai premier", also when the
+    parser reads it as the verb of its noun ("told visiting President Lula")."""
+    if verb.tag_ != "VBG" or any(child.dep_ in _SUBJECT_DEPS for child in verb.children):
+        return None
+    if verb.dep_ == "amod":
+        return verb.head
+    objects = [child for child in verb.children if child.dep_ == "dobj" and child.left_edge.i == verb.i + 1]
+    return objects[0] if verb.dep_ == "xcomp" and objects else None
+
+
+def _visited_places(noun: Token, governor: Token | None) -> list[Token]:
+    """Where a visit goes when no "to" says it: a place named on the noun beside its visitor
+    ("the Indian premier's Tokyo visit"), or where the clause puts its subject ("landed in Hanoi
+    on a two-day visit", "arrived in Lima for a state visit")."""
+    named = [child for child in noun.children if child.dep_ == "compound" and child.pos_ == "PROPN"
+             and any(other.dep_ == "poss" for other in noun.children)]
+    placed = [] if governor is None or noun.head.lower_ not in ("on", "for") else [
+        item for prep in governor.children if prep.dep_ == "prep" and prep.lower_ in ("in", "to")
+        for pobj in prep.children if pobj.dep_ == "pobj" for item in conjuncts(pobj)]
+    return named + placed
 
 
 def _answerers(noun: Token, governor: Token | None, resolver: MentionResolver) -> list[Mention]:
     """Who an offer is made to: the parties of its clause ("an offer to mediate between India and
-    Pakistan"), else the subject of the verb answering it ("Kyiv rejected Moscow's proposal",
+    Pakistan"), else the subject of the verb answering it ("Addis Ababa rejected Cairo's proposal",
     "Pyongyang has not responded to Seoul's offer")."""
     clauses = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VB"]
     parties = [t for clause in clauses for t in _clause_parties(clause) + _with_of_complements(_clause_parties(clause))]
@@ -771,8 +865,11 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb whose object, or whose prepositional adjunct, the noun is."""
     if noun.dep_ in _OBJECT_DEPS and noun.head.pos_ == "VERB":
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        # "Lula, who is on a state visit to Portugal": the copula's subject is on the visit
+        if verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.lemma_ == "be"):
+            return verb
     return None
 
 
@@ -810,6 +907,9 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
+    # a scheduled event is not yet one: "talks planned for May", "a summit due next week"
+    hedged = hedged or (trigger.pos_ in ("NOUN", "PROPN") and any(
+        lexicon.has_cue(child.lower_, "modifier") for child in trigger.children if child.dep_ == "acl"))
     # a gerund clause completing a noun is its content, not a fact: "objections to Sweden joining NATO"
     # or a gerund with its own subject after a preposition: "dropped its objections to Sweden joining NATO"
     hedged = hedged or (trigger.tag_ == "VBG" and trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep"
@@ -848,9 +948,10 @@ def _is_conditional(clause: Token, lexicon: EventLexicon) -> bool:
 
 def _governs(head: Token, child: Token) -> bool:
     """True when ``child`` is what ``head`` is about: its complement clause or object, not an adjunct
-    ("asked Japan to provide" governs "provide"; "during talks, X asked" does not govern "talks")."""
+    ("asked Norway to send" governs "send"; "during talks, X asked" does not govern "talks")."""
     if head.pos_ == "NOUN":
-        return child.dep_ in ("prep", "acl", "compound", "pobj")
+        # "the call for Moscow to withdraw" may hang its clause on the noun as an adverbial
+        return child.dep_ in ("prep", "acl", "compound", "pobj", "advcl")
     # "offered on Tuesday to host talks" is often parsed as an adverbial infinitive
     infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
     return child.dep_ in _GOVERNED_DEPS or infinitive

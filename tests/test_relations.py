@@ -124,8 +124,8 @@ def test_a_capitalised_dateline_is_not_an_actor(nlp):
 
 
 def test_reported_would_after_a_past_report_is_a_firm_commitment(nlp):
-    assert relations(nlp, "Thailand said it would expel Cambodia's envoy.") == {("THA", "KHM", "COERCE")}
-    assert relations(nlp, "Thailand said it would expel Cambodia's envoy if the talks failed.") == set()
+    assert relations(nlp, "Nepal said it would expel Bhutan's envoy.") == {("NPL", "BTN", "COERCE")}
+    assert relations(nlp, "Nepal said it would expel Bhutan's envoy if the talks failed.") == set()
 
 
 def test_governor_hedges_its_complement_not_its_adjunct(nlp):
@@ -161,16 +161,16 @@ def test_discussed_topic_is_not_a_party(nlp):
 def test_troops_sent_to_help_a_government_are_aid_but_troops_to_a_border_mobilize(nlp):
     assert relations(nlp, "Rwanda deployed soldiers to Mozambique to help its government fight rebels.") == {
         ("RWA", "MOZ", "AID")}
-    assert relations(nlp, "Poland deployed troops to the border with Belarus.") == {("POL", "BLR", "MOBILIZE")}
+    assert relations(nlp, "Greece deployed troops to the border with Albania.") == {("GRC", "ALB", "MOBILIZE")}
 
 
 def test_attributed_claims_name_their_reporter(nlp):
     text = "Kyiv said Russian troops attacked Ukrainian soldiers near the border."
     [relation] = extract_relations(nlp(text), Document(id="t", text=text))
     assert (relation.source.country, relation.target.country, relation.reported_by.country) == ("RUS", "UKR", "UKR")
-    text = "According to Japanese officials, North Korea fired missiles into Japan."
+    text = "According to Peruvian officials, Ecuador fired shells into Peru."
     [relation] = extract_relations(nlp(text), Document(id="t", text=text))
-    assert relation.reported_by.country == "JPN"
+    assert relation.reported_by.country == "PER"
     text = "Egypt praised Sudan."
     assert all(r.reported_by is None for r in extract_relations(nlp(text), Document(id="t", text=text)))
 
@@ -179,10 +179,10 @@ def test_reporter_survives_the_rdf_graph_and_the_jsonl_contract(nlp):
     from kg.graph import build_graph, relations_from_graph
     from kg.records import Relation
 
-    text = "Seoul said North Korea fired artillery into South Korea."
+    text = "Lima said Ecuador fired artillery into Peru."
     relations = list(extract_relations(nlp(text), Document(id="t", text=text)))
     [back] = relations_from_graph(build_graph(relations))
-    assert back.reported_by.country == "KOR" and back.type == "ASSAULT"
+    assert back.reported_by.country == "PER" and back.type == "ASSAULT"
     assert Relation.from_json(relations[0].to_json()) == relations[0]
 
 
@@ -205,12 +205,12 @@ def test_a_summons_is_coded_for_its_purpose(nlp, text, expected):
 
 
 def test_complaint_targets_the_subject_of_the_claim(nlp):
-    assert relations(nlp, "Indonesia complained that Australia's navy had entered its waters.") == {
-        ("IDN", "AUS", "ACCUSE")}
+    assert relations(nlp, "Malaysia complained that Singapore's navy had entered its waters.") == {
+        ("MYS", "SGP", "ACCUSE")}
 
 
 def test_organisation_members_act_as_the_organisation(nlp):
-    assert relations(nlp, "EU countries imposed sanctions on Belarus.") == {("EU", "BLR", "SANCTION")}
+    assert relations(nlp, "EU countries imposed sanctions on Eritrea.") == {("EU", "ERI", "SANCTION")}
 
 
 def test_failing_to_agree_at_talks_denies_the_deal_not_the_talks(nlp):
@@ -224,8 +224,8 @@ def test_the_two_leaders_after_a_meeting_of_two_leaders(nlp):
 
 
 def test_pronoun_subject_of_a_clause_under_a_conjoined_report(nlp):
-    text = "Thailand recalled its ambassador and said it would expel Cambodia's envoy."
-    assert ("THA", "KHM", "COERCE") in relations(nlp, text)
+    text = "Nepal recalled its ambassador and said it would expel Bhutan's envoy."
+    assert ("NPL", "BTN", "COERCE") in relations(nlp, text)
 
 
 def test_pronoun_is_left_alone_when_the_governing_clause_has_an_actor_object(nlp):
@@ -233,20 +233,20 @@ def test_pronoun_is_left_alone_when_the_governing_clause_has_an_actor_object(nlp
 
 
 def test_object_pronoun_of_a_participle_clause_is_the_main_clauses_target(nlp):
-    text = "Canada imposed sanctions on Iranian officials, accusing them of torture."
-    assert relations(nlp, text) == {("CAN", "IRN", "SANCTION"), ("CAN", "IRN", "ACCUSE")}
+    text = "Norway imposed sanctions on Syrian officers, accusing them of torture."
+    assert relations(nlp, text) == {("NOR", "SYR", "SANCTION"), ("NOR", "SYR", "ACCUSE")}
 
 
 def test_plans_for_summits_are_not_gatherings_and_seas_are_not_states(nlp):
-    assert relations(nlp, "Chile and Peru agreed on annual summits.") == {
+    assert relations(nlp, "Chile and Peru agreed on yearly summits.") == {
         ("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}
-    assert relations(nlp, "North Korea fired a missile into the Sea of Japan.") == set()
-    assert relations(nlp, "Hungary opposed new EU aid to Ukraine.") == set()
+    assert relations(nlp, "Iran fired a missile into the Caspian Sea.") == set()
+    assert relations(nlp, "Slovakia opposed new EU aid to Moldova.") == set()
 
 
 def test_passive_conjunct_greeting_by_a_counterpart_is_a_meeting(nlp):
-    text = "Sergei Shoigu arrived in Pyongyang and was greeted by his North Korean counterpart."
-    assert relations(nlp, text, date="2023-07-25") == {("PRK", "RUS", "CONSULT"), ("RUS", "PRK", "CONSULT")}
+    text = "Rajnath Singh arrived in Hanoi and was greeted by his Vietnamese counterpart."
+    assert relations(nlp, text, date="2022-06-08") == {("IND", "VNM", "CONSULT"), ("VNM", "IND", "CONSULT")}
 
 
 def test_a_veto_of_a_drafted_resolution_targets_the_drafter(nlp):
@@ -259,15 +259,15 @@ def test_joining_an_organisation_is_membership_but_joining_a_state_is_not(nlp):
 
 
 def test_a_gerund_clause_with_its_own_subject_is_content_not_fact(nlp):
-    text = "Turkey dropped its objections to Sweden joining NATO on the eve of the Vilnius summit."
+    text = "Hungary dropped its objections to Sweden joining NATO on the eve of the Vilnius summit."
     assert ("SWE", "NATO", "COOPERATE") not in relations(nlp, text)
     assert ("SWE", "NATO", "COOPERATE", False, True) in flagged(nlp, text)
 
 
-@pytest.mark.xfail(reason="the small model parses 'joining' as an adverbial clause of 'dropped' here, so Turkey "
+@pytest.mark.xfail(reason="the small model parses 'joining' as an adverbial clause of 'dropped' here, so Hungary "
                           "inherits it as subject", strict=True)
 def test_short_gerund_clause_misparse(nlp):
-    assert ("TUR", "NATO", "COOPERATE") not in relations(nlp, "Turkey dropped its objections to Sweden joining NATO.")
+    assert ("HUN", "NATO", "COOPERATE") not in relations(nlp, "Hungary dropped its objections to Finland joining NATO.")
 
 
 def test_criticism_from_an_embassy_names_its_source(nlp):
@@ -279,9 +279,9 @@ def test_goods_imported_from_a_state_name_the_target_of_a_tariff(nlp):
 
 
 def test_a_possessive_inside_a_clause_refers_to_that_clauses_subject(nlp):
-    text = "The US State Department said that Mexico would deploy its troops throughout its country."
+    text = "The Kenyan foreign ministry said that Uganda would deploy its police throughout its country."
     assert relations(nlp, text) == set()
-    assert relations(nlp, "Britain's criticism of the European Union angered Brussels.") == {("GBR", "EU", "ACCUSE")}
+    assert relations(nlp, "Norway's criticism of the EU angered Brussels.") == {("NOR", "EU", "ACCUSE")}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -300,9 +300,9 @@ def test_an_offer_nobody_answers_has_no_target(nlp):
 
 
 def test_a_place_description_stands_for_the_state_just_named(nlp):
-    text = ("Riots broke out in Port Moresby last week. Australia and Fiji have sent police officers "
+    text = ("Unrest erupted in Nuku'alofa on Sunday. New Zealand and Samoa have sent police officers "
             "to the Pacific island nation.")
-    assert relations(nlp, text) >= {("AUS", "PNG", "AID"), ("FJI", "PNG", "AID")}
+    assert relations(nlp, text) >= {("NZL", "TON", "AID"), ("WSM", "TON", "AID")}
 
 
 def test_a_place_description_never_points_back_to_its_own_subject(nlp):
@@ -344,9 +344,9 @@ def test_a_drill_begun_by_two_states_troops_is_joint(nlp):
 
 
 def test_a_walkout_during_a_speech_protests_the_speaker(nlp):
-    text = ("Several delegations, including Canada and Norway, walked out of the assembly during a speech "
+    text = ("A few delegations, among them Chile and Ghana, walked out of the conference during a speech "
             "by the Syrian foreign minister.")
-    assert relations(nlp, text) == {("CAN", "SYR", "PROTEST"), ("NOR", "SYR", "PROTEST")}
+    assert relations(nlp, text) == {("CHL", "SYR", "PROTEST"), ("GHA", "SYR", "PROTEST")}
 
 
 def test_walking_out_to_protest_is_one_protest_not_also_an_accusation(nlp):
@@ -356,8 +356,8 @@ def test_walking_out_to_protest_is_one_protest_not_also_an_accusation(nlp):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Caracas called Bogota's decision illegal and provocative.", ("VEN", "COL", "ACCUSE")),
-    ("Canberra said Beijing's new export rules were deeply disappointing.", ("AUS", "CHN", "ACCUSE")),
-    ("Putin described the Polish move as a betrayal.", ("RUS", "POL", "ACCUSE")),
+    ("Oslo said Reykjavik's new fishing quotas were deeply disappointing.", ("NOR", "ISL", "ACCUSE")),
+    ("Hanoi described the Chinese manoeuvre as a betrayal.", ("VNM", "CHN", "ACCUSE")),
 ])
 def test_condemning_description_is_an_accusation(nlp, text, expected):
     assert expected in relations(nlp, text)
@@ -365,7 +365,7 @@ def test_condemning_description_is_an_accusation(nlp, text, expected):
 
 @pytest.mark.parametrize("text", [
     "Seoul called the talks with Tokyo productive.",
-    "Kyiv dismissed Moscow's plan on Monday, calling it unacceptable.",
+    "Addis Ababa dismissed Cairo's plan on Monday, calling it unworkable.",
 ])
 def test_praise_or_a_reasoned_rejection_is_no_accusation(nlp, text):
     assert not any(kind == "ACCUSE" for _, _, kind in relations(nlp, text))
@@ -386,7 +386,7 @@ def test_hosting_a_gathering_or_troops_is_no_visit(nlp, text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Israel expressed regret after one of its drones struck a Lebanese army post.", ("ISR", "LBN", "CONCEDE")),
-    ("Tokyo apologised for the intrusion of its patrol boat into South Korean waters.", ("JPN", "KOR", "CONCEDE")),
+    ("Oslo apologised for the intrusion of its patrol boat into Swedish waters.", ("NOR", "SWE", "CONCEDE")),
 ])
 def test_an_apology_goes_to_the_victim_of_what_it_is_for(nlp, text, expected):
     assert expected in relations(nlp, text)
@@ -401,18 +401,18 @@ def test_a_boycott_protests_the_host_of_what_is_boycotted(nlp, text, expected):
 
 
 def test_condemning_the_move_just_told_accuses_its_maker(nlp):
-    text = "Poland will send fighter jets to Ukraine. Moscow called the move a dangerous provocation."
-    assert ("RUS", "POL", "ACCUSE") in relations(nlp, text)
+    text = "Canada will send tanks to Latvia. Minsk called the move a reckless provocation."
+    assert ("BLR", "CAN", "ACCUSE") in relations(nlp, text)
 
 
 def test_the_move_of_an_older_story_is_not_resolved(nlp):
-    text = ("Poland will send fighter jets to Ukraine. The weather was cold. Prices rose. "
-            "Moscow called the move a dangerous provocation.")
+    text = ("Canada will send tanks to Latvia. The weather was cold. Prices rose. "
+            "Minsk called the move a reckless provocation.")
     assert not any(kind == "ACCUSE" for _, _, kind in relations(nlp, text))
 
 
 def test_their_stands_for_every_member_of_a_coordinated_subject(nlp):
-    text = "Brazil, Argentina and Chile held their first joint summit in Santiago."
+    text = "Brazil, Argentina and Chile held their three-way summit in Santiago."
     assert {("BRA", "CHL", "CONSULT"), ("ARG", "CHL", "CONSULT"), ("BRA", "ARG", "CONSULT")} <= relations(nlp, text)
 
 
@@ -422,12 +422,12 @@ def test_a_group_praising_itself_is_no_event(nlp):
 
 
 def test_a_place_description_as_subject_continues_the_previous_subject(nlp):
-    text = "Manila has a maritime dispute with Beijing. The Southeast Asian nation asked the UN to rule on it."
-    assert relations(nlp, text) == {("PHL", "UN", "REQUEST")}
+    text = "Quito has a border dispute with Lima. The Andean nation asked the UN to rule on it."
+    assert relations(nlp, text) == {("ECU", "UN", "REQUEST")}
 
 
 def test_a_place_description_with_two_possible_states_is_left_alone(nlp):
-    text = "Lagos traders sold goods to Ghana and Togo. Benin then sent inspectors to the West African country."
+    text = "Lagos traders sold goods to Ghana and Togo. Benin then sent inspectors to the neighbouring country."
     assert not any(target in ("GHA", "TGO") for _, target, _ in relations(nlp, text, asserted_only=False))
 
 
@@ -437,8 +437,8 @@ def test_the_author_of_a_rejected_call_is_its_target(nlp):
 
 
 def test_one_member_of_an_alliance_is_not_the_alliance(nlp):
-    text = "Japan sent aid to Turkey, a NATO member, after the earthquake."
-    assert relations(nlp, text) == {("JPN", "TUR", "AID")}
+    text = "Japan sent aid to Greece, an EU member, after the wildfires."
+    assert relations(nlp, text) == {("JPN", "GRC", "AID")}
 
 
 def test_a_conditional_threat_is_aimed_at_the_conditions_subject(nlp):
@@ -451,8 +451,147 @@ def test_a_threat_without_target_or_condition_is_no_relation(nlp):
 
 
 def test_a_state_on_a_two_word_agent_names_it(nlp):
-    text = "Uzbek border guards accused the Tajiks of moving the fence."
-    assert relations(nlp, text) == {("UZB", "TJK", "ACCUSE")}
+    text = "Bolivian border guards accused the Chileans of moving the fence."
+    assert relations(nlp, text) == {("BOL", "CHL", "ACCUSE")}
+
+
+# --- schedules, obligations and standing states are not events (issue 11, part 5) -----------
+
+@pytest.mark.parametrize("text", [
+    "The Thai prime minister is scheduled to visit Laos in June.",
+    "Peru's foreign minister is set to meet her Bolivian counterpart next week.",
+    "Talks between Serbia and Hungary planned for Friday will cover energy.",
+    "Malawi's president is slated to travel to Zambia for talks.",
+])
+def test_schedules_and_plans_are_not_yet_events(nlp, text):
+    assert relations(nlp, text) == set()
+
+
+def test_an_obligation_is_not_the_act_it_requires(nlp):
+    assert relations(nlp, "Under the deal, Serbia is required to withdraw its police from the border.") == set()
+
+
+def test_congratulations_offered_are_praise_not_an_offer(nlp):
+    assert relations(nlp, "Ghana's president offered his congratulations to Senegal's new leader.") == {
+        ("GHA", "SEN", "SUPPORT")}
+
+
+@pytest.mark.parametrize("text", [
+    "Zimbabwe's opposition leader met South African officials in Pretoria.",
+    "Former Nigerian president Olusegun Obasanjo visited Ghana on Friday.",
+    "A Libyan rebel commander accused Egypt of interference.",
+])
+def test_people_out_of_the_states_service_act_for_no_state(nlp, text):
+    assert relations(nlp, text, date="2024-06-01") == set()
+
+
+def test_a_past_career_in_apposition_does_not_end_the_present_office(nlp):
+    assert relations(nlp, "Ghana's defence minister, a former colonel, met Togolese officials in Lome.") == {
+        ("GHA", "TGO", "CONSULT"), ("TGO", "GHA", "CONSULT")}
+
+
+def test_membership_in_the_simple_present_is_no_event(nlp):
+    assert relations(nlp, "Belgium and Luxembourg form an economic union with the Netherlands.") == set()
+
+
+# --- multi-party acts (issue 11, part 4) -----------------------------------------------------
+
+def test_co_signers_of_one_deal_agree_among_themselves(nlp):
+    parties = ("ZMB", "MWI", "MOZ")
+    assert relations(nlp, "Zambia and Malawi signed a railway agreement with Mozambique.") == {
+        (a, b, "AGREE") for a in parties for b in parties if a != b}
+
+
+def test_a_one_way_act_by_several_states_never_pairs_the_actors(nlp):
+    assert relations(nlp, "Estonia, Latvia and Finland expelled Russian diplomats on Friday.") == {
+        ("EST", "RUS", "COERCE"), ("LVA", "RUS", "COERCE"), ("FIN", "RUS", "COERCE")}
+
+
+def test_one_side_meeting_several_has_no_tie_between_them(nlp):
+    assert relations(nlp, "The Iranian president met ministers from Iraq and Syria in Tehran.") == {
+        ("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT"), ("IRN", "SYR", "CONSULT"), ("SYR", "IRN", "CONSULT")}
+
+
+def test_trilateral_talks_tie_every_party(nlp):
+    parties = ("EGY", "JOR", "IRQ")
+    assert relations(nlp, "Egypt's president hosted the leaders of Jordan and Iraq for trilateral talks.") == {
+        (a, b, "CONSULT") for a in parties for b in parties if a != b}
+
+
+# --- arguments wherever the parse puts them (issue 11, part 3) -------------------------------
+
+def test_members_named_in_an_including_list_act_instead_of_their_bloc(nlp):
+    assert relations(nlp, "NATO allies including Norway and Denmark criticised Russia.") == {
+        ("NOR", "RUS", "ACCUSE"), ("DNK", "RUS", "ACCUSE")}
+
+
+def test_an_organisation_on_a_states_envoy_is_the_posting(nlp):
+    assert relations(nlp, "India's UN ambassador criticised Pakistan on Monday.") == {("IND", "PAK", "ACCUSE")}
+
+
+def test_a_from_complement_hung_on_the_verb_names_the_objects_state(nlp):
+    assert relations(nlp, "The Saudi foreign minister received envoys from Oman in Riyadh.") == {
+        ("SAU", "OMN", "CONSULT")}
+
+
+def test_a_gerund_after_by_shares_the_main_clauses_subject(nlp):
+    assert relations(nlp, "Bhutan surprised India by signing a border deal with China.") == {
+        ("BTN", "CHN", "AGREE"), ("CHN", "BTN", "AGREE")}
+
+
+def test_a_gerund_after_on_is_a_topic_not_an_act(nlp):
+    assert relations(nlp, "Canada delayed its vote on imposing sanctions on Iran.") == set()
+
+
+def test_the_subject_of_a_copula_is_on_the_visit(nlp):
+    assert relations(nlp, "The Qatari emir, who is on a state visit to Britain, met the king.") == {
+        ("QAT", "GBR", "CONSULT")}
+
+
+def test_a_visit_goes_where_the_clause_puts_the_visitor(nlp):
+    assert relations(nlp, "The Colombian president landed in Quito on a two-day state visit.") == {
+        ("COL", "ECU", "CONSULT")}
+
+
+def test_a_place_named_on_a_possessed_visit_is_the_destination(nlp):
+    assert relations(nlp, "The Kenyan leader's Kampala visit ended with a trade deal.") == {
+        ("KEN", "UGA", "CONSULT")}
+
+
+def test_an_owner_named_by_a_participle_is_the_target(nlp):
+    assert relations(nlp, "Eritrean forces seized a checkpoint belonging to Ethiopia.") == {("ERI", "ETH", "COERCE")}
+
+
+def test_the_sources_own_envoy_gives_way_to_the_state_of_his_posting(nlp):
+    assert relations(nlp, "Chad recalled its ambassador based in Khartoum.") == {("TCD", "SDN", "SANCTION")}
+
+
+def test_a_host_convenes_its_guests_into_one_gathering(nlp):
+    parties = ("QAT", "EGY", "JOR")
+    assert relations(nlp, "The emir of Qatar hosted the Egyptian president and the Jordanian king in Doha.") == {
+        (a, b, "CONSULT") for a in parties for b in parties if a != b}
+
+
+def test_a_visiting_leader_visits_whoever_receives_him(nlp):
+    assert relations(nlp, "The Malaysian king received the visiting Thai prime minister in Kuala Lumpur.") == {
+        ("THA", "MYS", "CONSULT"), ("MYS", "THA", "CONSULT")}
+
+
+def test_a_demand_that_a_state_withdraw_is_no_withdrawal(nlp):
+    assert relations(nlp, "The council renewed its call for Rwanda to withdraw its troops from Congo.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ottawa slammed Beijing with duties on steel.", {("CAN", "CHN", "SANCTION")}),
+    ("Britain hit Iran with a new round of sanctions.", {("GBR", "IRN", "SANCTION")}),
+    ("Ottawa slammed Beijing for its treatment of journalists.", {("CAN", "CHN", "ACCUSE")}),
+])
+def test_slamming_with_tariffs_is_a_sanction_and_without_them_criticism(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_sanctions_on_companies_are_not_on_their_state(nlp):
+    assert relations(nlp, "Russia imposed sanctions on two German arms manufacturers.") == set()
 
 
 # --- whole articles: references across sentences ------------------------------------------------
