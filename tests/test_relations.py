@@ -617,3 +617,59 @@ def test_nominal_events_take_their_owner_and_target(nlp, text, expected):
 ])
 def test_verbs_of_the_petrarch_layer(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+# --- whole articles: references across sentences ------------------------------------------------
+
+def resolved(nlp, text, word, *, date=None, nth=0):
+    """The countries the ``nth`` token spelled ``word`` resolves to."""
+    from kg.mentions import MentionResolver
+
+    doc = nlp(text)
+    token = [t for t in doc if t.text == word][nth]
+    return sorted(m.actor.country for m in MentionResolver(doc, date=date).resolve(token))
+
+
+def test_a_dateline_does_not_feed_the_two_countries(nlp):
+    text = "HARARE — Zambia's president met Malawi's president on Monday. The two countries signed a power pact."
+    assert relations(nlp, text) >= {("ZMB", "MWI", "AGREE"), ("MWI", "ZMB", "AGREE")}
+    assert not any("ZWE" in (source, target) for source, target, _ in relations(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "word", "date", "expected"), [
+    # a dateline in any form is no actor: "HARARE, Zimbabwe (AP) —", "Harare, Oct. 3 (Reuters) -"
+    ("HARARE, Zimbabwe (AP) — Zambia and Malawi opened a new border post.", "Zimbabwe", None, []),
+    ("Harare, Oct. 3 (Reuters) - Zambia and Malawi opened a new border post.", "Harare", None, []),
+    ("Harare (AFP) – Zambia and Malawi opened a new border post.", "Harare", None, []),
+    ("HARARE: Zambia and Malawi opened a new border post.", "HARARE", None, []),
+    # pairs: the parties of the clause told last, not a topic, a venue or a later critic
+    ("Uzbek and Tajik officials met in Astana, Kazakhstan, to discuss Afghanistan's canal project. "
+     "The two countries signed a water-sharing accord.", "countries", None, ["TJK", "UZB"]),
+    ("Turkey, Russia and Ukraine signed a grain deal in Istanbul. Both sides praised the outcome.",
+     "sides", None, []),
+    ("Chile's president flew to Lima on Monday for talks with Peru's president. "
+     "Bolivia protested the meeting. The two leaders signed a fisheries accord.", "leaders", None, ["CHL", "PER"]),
+    # described states: the one state named before in the same role; a rival or an unknown place: none
+    ("A cyclone struck Mozambique on Sunday. South Africa has sent military helicopters to the country.",
+     "country", None, ["MOZ"]),
+    ("Peru ordered Bolivia's consul to leave the country within 48 hours.", "country", None, []),
+    ("Fighting spread across Tigray last month. Eritrea sent troops into the region and the country.",
+     "country", None, []),
+    ("Morocco recalled its envoy from Algiers on Monday. The kingdom also suspended flights to Algeria.",
+     "kingdom", None, ["MAR"]),
+    ("Ghana signed a trade pact with Togo. The other country also signed it.", "country", None, []),
+    # bare titles: the one state whose holder of the title was named, no other holder in view
+    ("Mongolian Foreign Minister Batmunkh Battsetseg arrived in Tokyo on Monday. "
+     "The foreign minister signed a mining cooperation pact with Japan.", "minister", None, ["MNG"]),
+    ("Estonian President Alar Karis met Latvian President Edgars Rinkevics in Tallinn. "
+     "The president then criticised Russia.", "president", None, []),
+    ("Erdogan met Polish President Andrzej Duda in Ankara. The president later visited Kyiv.",
+     "president", "2023-03-01", []),
+    # He/She opening a sentence: the one person named as the subject before; not inside a sentence
+    ("Kazakh President Kassym-Jomart Tokayev arrived in Baku on Monday. He met Ilham Aliyev on Tuesday.",
+     "He", "2024-08-20", ["KAZ"]),
+    ("Tokayev met Aliyev in Baku on Monday. He praised the new transit corridor.", "He", "2024-08-20", []),
+    ("Tokayev said he would visit Azerbaijan in the autumn.", "he", "2024-08-20", []),
+])
+def test_references_across_sentences(nlp, text, word, date, expected):
+    assert resolved(nlp, text, word, date=date) == expected
