@@ -113,6 +113,13 @@ _PLACE_TARGET = "-place"
 #: Marker on an entry: the object must name its target (a leader, a state), not label a thing
 #: ("hosted Lula", not "hosted the African Union summit" or "hosts US personnel").
 _NAMED_TARGET = "-named"
+#: Military offices held by one person, who can be received or hosted like a minister.
+_COMMANDERS = {"chief", "commander", "general", "admiral", "marshal"}
+#: Goods whose delivery is trade, not aid, unless the text calls it aid: "LNG deliveries to Pakistan".
+_TRADE_GOODS = {"oil", "gas", "lng", "crude", "grain", "wheat", "corn", "maize", "rice", "sugar", "coal", "steel",
+                "fertiliser", "fertilizer", "soybean", "timber", "electricity", "export", "import", "good", "product"}
+#: Words that make a delivery of goods aid after all: "humanitarian fuel deliveries", "relief grain".
+_AID_WORDS = {"aid", "humanitarian", "relief", "assistance", "emergency", "donate", "donated", "free"}
 #: Definite nouns that refer back to the event just told ("condemned the move"), with the type
 #: that event must have (None: any).
 _EVENT_ANAPHORS = {"move": None, "decision": None, "step": None, "action": None, "attack": "ASSAULT",
@@ -445,10 +452,11 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
 
 
 def _names_a_party(token: Token, resolver: MentionResolver) -> bool:
-    """A name ("hosted Li Qiang", "hosted Chile") or a civil or diplomatic office ("hosted the
-    Jordanian king"), not troops or things ("hosts US troops", "hosted the Asian Games")."""
+    """A name ("hosted Li Qiang", "hosted Chile") or an office held by a person ("hosted the
+    Jordanian king", "received the army chief"), not troops or things ("hosts US troops",
+    "received Russian gas", "hosted the Asian Games")."""
     kind = resolver.actors.is_agent(token.lemma_.lower()) or resolver.actors.is_agent(token.lower_)
-    return token.pos_ == "PROPN" or kind in ("government", "diplomatic")
+    return token.pos_ == "PROPN" or kind in ("government", "diplomatic") or token.lemma_.lower() in _COMMANDERS
 
 
 def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
@@ -765,7 +773,7 @@ def _with_of_complements(tokens: list[Token]) -> list[Token]:
 def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
                    lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     noun, entry = trigger.token, trigger.entry
-    if _is_light_verb_object(noun, lexicon):
+    if _is_light_verb_object(noun, lexicon) or (entry.type == "AID" and _is_trade(noun)):
         return []
     # "talks between Chad and Niger" -> joint among the coordinated objects of "between"
     between = _resolve_all([t for holder in _with_of_complements([noun])
@@ -827,6 +835,13 @@ def _adjectival_visitor(verb: Token) -> Token | None:
         return verb.head
     objects = [child for child in verb.children if child.dep_ == "dobj" and child.left_edge.i == verb.i + 1]
     return objects[0] if verb.dep_ == "xcomp" and objects else None
+
+
+def _is_trade(noun: Token) -> bool:
+    """A delivery or shipment of commodities is trade: "Russian oil shipments to India", "deliveries
+    of gas to Hungary"; unless the phrase calls it aid ("humanitarian fuel deliveries")."""
+    words = {t.lemma_.lower() for t in noun.subtree} | {t.lower_ for t in noun.subtree}
+    return bool(words & _TRADE_GOODS) and not words & _AID_WORDS
 
 
 def _visited_places(noun: Token, governor: Token | None) -> list[Token]:

@@ -531,7 +531,7 @@ def test_an_organisation_on_a_states_envoy_is_the_posting(nlp):
 
 def test_a_from_complement_hung_on_the_verb_names_the_objects_state(nlp):
     assert relations(nlp, "The Saudi foreign minister received envoys from Oman in Riyadh.") == {
-        ("SAU", "OMN", "CONSULT")}
+        ("OMN", "SAU", "CONSULT")}
 
 
 def test_a_gerund_after_by_shares_the_main_clauses_subject(nlp):
@@ -574,7 +574,7 @@ def test_a_host_convenes_its_guests_into_one_gathering(nlp):
 
 def test_a_visiting_leader_visits_whoever_receives_him(nlp):
     assert relations(nlp, "The Malaysian king received the visiting Thai prime minister in Kuala Lumpur.") == {
-        ("THA", "MYS", "CONSULT"), ("MYS", "THA", "CONSULT")}
+        ("THA", "MYS", "CONSULT")}
 
 
 def test_a_demand_that_a_state_withdraw_is_no_withdrawal(nlp):
@@ -673,3 +673,25 @@ def test_a_dateline_does_not_feed_the_two_countries(nlp):
 ])
 def test_references_across_sentences(nlp, text, word, date, expected):
     assert resolved(nlp, text, word, date=date) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Algerian gas deliveries to Spain fell in June.", set()),
+    ("Kazakh grain shipments to Afghanistan doubled.", set()),
+    ("Turkey's humanitarian grain deliveries to Syria continued.", {("TUR", "SYR", "AID")}),
+    ("France's delivery of howitzers to Armenia was completed.", {("FRA", "ARM", "AID")}),
+])
+def test_deliveries_of_commodities_are_trade_not_aid(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_a_sanctions_package_is_a_sanction(nlp):
+    assert relations(nlp, "Canada unveiled a sanctions package against Belarus.") == {("CAN", "BLR", "SANCTION")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Omani sultan received the Iranian foreign minister in Muscat.", {("IRN", "OMN", "CONSULT")}),
+    ("Chad received thousands of Sudanese refugees.", set()),
+])
+def test_being_received_is_the_visitors_visit_and_only_a_person_is_received(nlp, text, expected):
+    assert relations(nlp, text) == expected
