@@ -295,6 +295,12 @@ class MentionResolver:
                 return [Mention(token=pronoun.i, actor=named.actor, confidence=0.6)]
         return []
 
+    def names_place(self, token: Token) -> bool:
+        """True when the token is in a capital's or seat's name: "the Minsk agreements" names where,
+        not who (a capital names its state only as an actor, "Minsk said")."""
+        span = self._actor_spans.get(token.i)
+        return span is not None and span.kb_id_ in _METONYM_FORMS
+
     def actor_at(self, token: Token) -> ActorRef | None:
         """The actor named by the entity that covers ``token``, if any, whatever its form."""
         span = self._actor_spans.get(token.i)

@@ -77,6 +77,9 @@ _PURPOSE_CODED = {"summon"}
 #: Words that make a gathering one act of all its parties: "a trilateral summit", "three-way talks".
 _MULTILATERAL = re.compile(r"\b(?:tri|multi|quadri)lateral\b|\bjoint\b"
                            r"|\b(?:three|four|five|six)[- ](?:way|nations?|party|country|countries)\b", re.IGNORECASE)
+#: Documents that, in the plural with one signer and several partners, are one with each partner.
+_DOCUMENT_NOUNS = {"agreement", "deal", "accord", "pact", "treaty", "memorandum", "contract", "protocol",
+                   "declaration", "communique", "statement", "charter", "convention"}
 #: Verbs whose guests meet at one gathering: "hosted the leaders of A and B", "convened A and B".
 _CONVENING_VERBS = {"host", "convene"}
 #: Verbs that, in the simple present, describe a standing state of affairs, not an act:
@@ -591,7 +594,7 @@ def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
     # have met them apart
     phrase = "" if trigger is None else trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
     one_act = (len(sources) > 1 or entry.type != "CONSULT" or entry.trigger in _CONVENING_VERBS
-               or bool(_MULTILATERAL.search(phrase)))
+               or bool(_MULTILATERAL.search(phrase))) and not (len(sources) == 1 and _several_documents(trigger))
     if entry.mutual and sources and one_act:
         parties = list({m.actor.country: m for m in [*sources, *targets]}.values())
         pairs = [(s, t) for s in parties for t in parties if s.actor.country != t.actor.country]
@@ -599,6 +602,15 @@ def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
         # joint action: "A met B" -> both directions
         pairs += [(t, s) for s, t in pairs]
     return [(s, t, round(base * min(s.confidence, t.confidence), 3)) for s, t in pairs]
+
+
+def _several_documents(trigger: Token | None) -> bool:
+    """The act is several documents, one with each partner: "signed agreements with A and B"."""
+    if trigger is None:
+        return False
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else [
+        child for child in trigger.children if child.dep_ in _OBJECT_DEPS]
+    return any(noun.tag_ == "NNS" and noun.lemma_.lower() in _DOCUMENT_NOUNS for noun in nouns)
 
 
 def _resolve_all(tokens: Iterable[Token], resolver: MentionResolver) -> list[Mention]:
@@ -656,7 +668,9 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
         for child in token.children:
-            if child.dep_ not in ("amod", "compound"):
+            # "the Minsk agreements", "the Doha accord": a capital on a document is where it was made
+            if child.dep_ not in ("amod", "compound") or (
+                    token.lemma_.lower() in _DOCUMENT_NOUNS and resolver.names_place(child)):
                 continue
             for mention in resolver.resolve(child):
                 labelled.setdefault(mention.actor.country, Mention(

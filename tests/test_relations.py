@@ -695,3 +695,13 @@ def test_a_sanctions_package_is_a_sanction(nlp):
 ])
 def test_being_received_is_the_visitors_visit_and_only_a_person_is_received(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+def test_plural_documents_with_one_signer_are_one_with_each_partner(nlp):
+    assert relations(nlp, "Morocco signed cooperation agreements with Senegal and Gabon.") == {
+        ("MAR", "SEN", "AGREE"), ("SEN", "MAR", "AGREE"), ("MAR", "GAB", "AGREE"), ("GAB", "MAR", "AGREE")}
+
+
+def test_a_capital_naming_a_document_is_no_party(nlp):
+    assert relations(nlp, "The Doha accords, signed by Rwanda and Uganda in 2019, held.") == {
+        ("RWA", "UGA", "AGREE"), ("UGA", "RWA", "AGREE")}
