@@ -39,3 +39,12 @@ def check_floors(scores, typed_floor: float, dyad_floor: float, precision_floor:
     assert scores.typed.f1 >= typed_floor, f"typed F1 {scores.typed.f1:.3f} < {typed_floor}"
     assert scores.dyad.f1 >= dyad_floor, f"dyad F1 {scores.dyad.f1:.3f} < {dyad_floor}"
     assert scores.typed.precision >= precision_floor
+
+
+def test_construction_readme_counts_match_the_file():
+    import subprocess
+    import sys
+
+    script = GOLD.parents[1] / "scripts" / "gold_counts.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
