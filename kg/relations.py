@@ -746,6 +746,9 @@ def _targets(verb: Token, object_token: Token | None, entry: LexiconEntry) -> li
     if object_token is not None and object_token not in objects:
         objects.append(object_token)
     holders = [verb, *_with_of_complements(objects)]
+    if _TOPIC_OBJECT in entry.target_preps:
+        # a topic's own complement is part of the topic: "discussed the border with Bhutan"
+        holders = [holder for holder in holders if holder.lemma_.lower() not in _CONTAINER_NOUNS]
     for holder in holders:
         targets.extend(_prepositional_objects(holder, entry.target_preps))
     # "moved soldiers to the border with Laos" with "with Laos" parsed onto the verb

@@ -705,3 +705,8 @@ def test_plural_documents_with_one_signer_are_one_with_each_partner(nlp):
 def test_a_capital_naming_a_document_is_no_party(nlp):
     assert relations(nlp, "The Doha accords, signed by Rwanda and Uganda in 2019, held.") == {
         ("RWA", "UGA", "AGREE"), ("UGA", "RWA", "AGREE")}
+
+
+def test_a_topics_own_complement_is_no_party(nlp):
+    assert relations(nlp, "Peru's president met his Ecuadorian counterpart to discuss the border with Colombia.") == {
+        ("PER", "ECU", "CONSULT"), ("ECU", "PER", "CONSULT")}
