@@ -62,6 +62,38 @@ def blind_figures() -> dict | None:
     return {"set": "blind (never read)", "P": p, "R": r, "F1": f1, "dyad F1": dyad_f1, "by_type": by_type}
 
 
+def blind_bands(nlp) -> list[tuple[str, int, float]]:
+    """Precision of kg's assertions on the blind set by confidence band: (band, assertions, precision).
+
+    kg extracts the blind texts as ``score_blind.py`` does (nothing is printed), the assertions of
+    each band go to their own file, and the scorer scores each file; only its aggregates are kept.
+    """
+    import tempfile
+
+    from kg.evaluate import CONFIDENCE_BANDS
+    from kg.io import read_jsonl
+    from kg.pipeline import extract_documents
+    from kg.records import Document
+
+    source = BLIND.parent / "news_blind.jsonl"
+    documents = [Document(id=str(r["id"]), text=r["text"], date=r.get("date")) for _, r in read_jsonl(str(source))]
+    by_band: dict[str, list[str]] = {band: [] for band, _ in CONFIDENCE_BANDS}
+    for relation in extract_documents(documents, nlp=nlp):
+        band = next(label for label, low in CONFIDENCE_BANDS if relation.confidence >= low)
+        by_band[band].append(json.dumps(relation.to_json(), ensure_ascii=False))
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for band, lines in by_band.items():
+            path = Path(folder) / f"{band}.jsonl"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            done = subprocess.run([sys.executable, str(BLIND), str(path)], capture_output=True, text=True, check=False)
+            asserted = re.search(r"asserted=(\d+)", done.stdout)
+            precision = re.search(r"typed P=([\d.]+)", done.stdout)
+            if asserted and precision:
+                rows.append((band, int(asserted.group(1)), float(precision.group(1))))
+    return rows
+
+
 def write_corpus(nlp, out: Path) -> int:
     """``kg extract`` of the shared corpus (asserted relations) into ``out``; the number written."""
     from kg.io import read_jsonl
@@ -82,6 +114,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="also write kg extract of the shared corpus here")
     parser.add_argument("--no-blind", action="store_true", help="skip the blind set")
     parser.add_argument("--types", action="store_true", help="print the blind set's per-type precision")
+    parser.add_argument("--bands", action="store_true", help="print the blind set's precision by confidence band")
     args = parser.parse_args()
     from kg.parse import load_pipeline
 
@@ -93,6 +126,10 @@ def main() -> None:
         print(f"{row['set']:<38} {row['P']:>6.3f} {row['R']:>6.3f} {row['F1']:>6.3f} {row['dyad F1']:>7.3f}")
     if blind and args.types:
         print("\n".join(f"  blind {line}" for line in blind["by_type"]))
+    if args.bands and BLIND.exists():
+        print("blind precision by confidence band:")
+        for band, asserted, precision in blind_bands(nlp):
+            print(f"  {band:<8} {asserted:>4} asserted  P={precision:.3f}")
     if args.corpus:
         print(f"corpus: {write_corpus(nlp, args.corpus)} relations -> {args.corpus}")
 
