@@ -408,7 +408,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
         complement_governed = entry.type in _COMPLEMENT_TARGET_TYPES or lexicon.has_cue(
             entry.trigger, "governor")
         excluded = {s.actor.country for s in sources}
-        if not targets and complement_governed:
+        # "urged both parties to respect X's interests": the urged object is the party, named or not
+        addressed = [child for child in verb.children if child.dep_ in _OBJECT_DEPS and child.lower_ not in ("it", "them")]
+        addressed += _prepositional_objects(verb, entry.target_preps)
+        if not targets and complement_governed and not (entry.type == "REQUEST" and addressed):
             # "threatened to close its airspace": the subject's own things are no target
             governed = _resolve_targets(_complement_targets(verb), resolver)
             targets = [t for t in governed if t.actor.country not in excluded]
@@ -939,6 +942,9 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
                   for child in trigger.children)
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
+    # a document worked or pressed for is not concluded: "talks on a trade agreement", "working on a treaty"
+    hedged = hedged or (trigger.lemma_.lower() in _DOCUMENT_NOUNS and trigger.dep_ == "pobj"
+                        and trigger.head.lower_ in ("on", "toward", "towards", "for"))
     # a scheduled event is not yet one: "talks planned for May", "a summit due next week"
     hedged = hedged or (trigger.pos_ in ("NOUN", "PROPN") and any(
         lexicon.has_cue(child.lower_, "modifier") for child in trigger.children if child.dep_ == "acl"))

@@ -710,3 +710,15 @@ def test_a_capital_naming_a_document_is_no_party(nlp):
 def test_a_topics_own_complement_is_no_party(nlp):
     assert relations(nlp, "Peru's president met his Ecuadorian counterpart to discuss the border with Colombia.") == {
         ("PER", "ECU", "CONSULT"), ("ECU", "PER", "CONSULT")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey urged both sides to protect Syria's civilians.", set()),
+    ("Turkey urged Russia to protect Syria's civilians.", {("TUR", "RUS", "REQUEST")}),
+])
+def test_a_request_is_aimed_at_its_addressee_not_at_its_content(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_a_document_under_negotiation_is_no_agreement(nlp):
+    assert relations(nlp, "Diplomats began work on a border treaty between Laos and Vietnam.") == set()
