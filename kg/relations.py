@@ -405,9 +405,9 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
                            if t.actor.country not in excluded]
             if not targets:
                 targets = [m for p in pronouns[:1] for m in resolver.antecedent(p, excluding=excluded)]
-        # "offered to help X", "threatened to strike X"; but what is discussed is a topic
+        # "offered to help X", "threatened to strike X"; but what two sides discuss is a topic
         complement_governed = (entry.type in _COMPLEMENT_TARGET_TYPES or lexicon.has_cue(
-            entry.trigger, "governor")) and _TOPIC_OBJECT not in entry.target_preps
+            entry.trigger, "governor")) and not (entry.mutual and _TOPIC_OBJECT in entry.target_preps)
         excluded = {s.actor.country for s in sources}
         # "urged both parties to respect X's interests": the urged object is the party, named or not
         addressed = [child for child in verb.children if child.dep_ in _OBJECT_DEPS and child.lower_ not in ("it", "them")]
