@@ -722,3 +722,12 @@ def test_a_request_is_aimed_at_its_addressee_not_at_its_content(nlp, text, expec
 
 def test_a_document_under_negotiation_is_no_agreement(nlp):
     assert relations(nlp, "Diplomats began work on a border treaty between Laos and Vietnam.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Slovakia vetoed an aid package for Moldova.", set()),
+    ("The Saudi king welcomed the visiting Iraqi prime minister in Riyadh.", {("IRQ", "SAU", "CONSULT")}),
+    ("Brazil welcomed Argentina's decision to lift the tariffs.", {("BRA", "ARG", "SUPPORT")}),
+])
+def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expected):
+    assert relations(nlp, text) == expected
