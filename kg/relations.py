@@ -116,6 +116,13 @@ _PLACE_TARGET = "-place"
 #: Marker on an entry: the object must name its target (a leader, a state), not label a thing
 #: ("hosted Lula", not "hosted the African Union summit" or "hosts US personnel").
 _NAMED_TARGET = "-named"
+#: Marker on an entry: only a person, or an office held by one, is its subject; the place reached is
+#: the target ("Lula arrived in Hanoi"), and troops, police, ships, aid or migrants arriving visit no one.
+_VISITOR_SOURCE = "-visitor"
+#: Heads of a subject that names a visitor by office ("the Chilean president", "a Thai delegation").
+_VISITOR_HEADS = {"president", "minister", "premier", "chancellor", "leader", "king", "queen", "emir", "prince",
+                  "monarch", "sultan", "ambassador", "envoy", "emissary", "diplomat", "delegation", "secretary",
+                  "counterpart", "official", "negotiator", "he", "she"}
 #: Military offices held by one person, who can be received or hosted like a minister.
 _COMMANDERS = {"chief", "commander", "general", "admiral", "marshal"}
 #: Goods whose delivery is trade, not aid, unless the text calls it aid: "LNG deliveries to Pakistan".
@@ -381,7 +388,8 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             sources = _resolve_all(_subjects(verb.head), resolver)
             base = 0.7
     else:
-        sources = _resolve_all(_subjects(verb), resolver)
+        sources = _resolve_all(_visitors(verb, resolver) if _VISITOR_SOURCE in entry.target_preps
+                               else _subjects(verb), resolver)
         objects = _targets(verb, trigger.object_token, entry)
         if any(_is_reciprocal(token) for token in objects):
             # "The two neighbours blamed each other" -> every ordered pair of the subjects
@@ -456,6 +464,20 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
         # "the two leaders praised their countries' ties": a group acting on itself is no one-way event
         targets = []
     return _pairs(sources, targets, entry, base, verb)
+
+
+def _visitors(verb: Token, resolver: MentionResolver) -> list[Token]:
+    """The subjects of a verb of arrival that can make a visit: a person ("Lula", "he") or an office
+    held by one ("the Chilean president", "a Thai delegation", "the army chief"); not troops, police,
+    ships, aircraft, aid or migrants ("Kenyan police arrived in Haiti", "the missile landed in ...")."""
+    found = []
+    for token in _subjects(verb):
+        actor = resolver.actor_at(token)
+        lemma = token.lemma_.lower()
+        if lemma in _VISITOR_HEADS or lemma in _COMMANDERS or (actor is not None and actor.kind == "person") or (
+                token.ent_type_ == "PERSON" and actor is None):
+            found.append(token)
+    return found
 
 
 def _names_a_party(token: Token, resolver: MentionResolver) -> bool:
