@@ -731,3 +731,81 @@ def test_a_document_under_negotiation_is_no_agreement(nlp):
 ])
 def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    ("Kenyan President William Ruto arrived in Kampala on Friday.", "2023-06-01", {("KEN", "UGA", "CONSULT")}),
+    ("The Peruvian foreign minister flew to Brasilia on Tuesday.", None, {("PER", "BRA", "CONSULT")}),
+    ("Indian Prime Minister Narendra Modi landed in Canberra late on Monday.", "2023-06-01",
+     {("IND", "AUS", "CONSULT")}),
+    ("A battalion of Nigerian troops arrived in Sierra Leone.", None, set()),
+    ("A Russian warship arrived in Havana for a port call.", None, set()),
+    ("The Tunisian president is expected to travel to Algiers next week.", None, set()),
+])
+def test_arriving_in_a_state_is_a_visit_only_for_persons_and_officials(nlp, text, date, expected):
+    assert relations(nlp, text, date=date) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ecuador and Colombia resumed talks on the border crossings.",
+     {("ECU", "COL", "CONSULT"), ("COL", "ECU", "CONSULT")}),
+    ("Namibia opened negotiations with Botswana over water rights.",
+     {("NAM", "BWA", "CONSULT"), ("BWA", "NAM", "CONSULT")}),
+    ("Panama and Costa Rica will kick off consultations on Monday.",
+     {("PAN", "CRI", "CONSULT"), ("CRI", "PAN", "CONSULT")}),
+    ("Bhutan and Nepal hope to begin boundary talks next year.", set()),
+    ("Ghana's president instructed his envoy to open talks with Togo.", set()),
+])
+def test_talks_opened_resumed_or_wrapped_up_were_held(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Benin ended diplomatic ties with Niger.", {("BEN", "NER", "SANCTION")}),
+    ("Morocco froze contacts with the German embassy.", {("MAR", "DEU", "SANCTION")}),
+    ("South Korea tightened curbs on exports of chip equipment to Russia.", {("KOR", "RUS", "SANCTION")}),
+    ("Singapore imposed export controls on drones to Myanmar.", {("SGP", "MMR", "SANCTION")}),
+    ("South Korea relaxed its restrictions on Japanese seafood imports.", {("KOR", "JPN", "RETREAT")}),
+    ("Egypt tightened controls at its own ports.", set()),
+])
+def test_ties_ended_and_export_controls_reduce_relations(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iranian drones violated Iraqi airspace on Tuesday.", {("IRN", "IRQ", "MOBILIZE")}),
+    ("Venezuela's navy intruded into Guyana's territorial waters.", {("VEN", "GUY", "MOBILIZE")}),
+    ("Pakistan denied violating Afghan airspace.", set()),
+    ("Indian and Chinese soldiers traded fire in the Himalayas.",
+     {("IND", "CHN", "ASSAULT"), ("CHN", "IND", "ASSAULT")}),
+    ("Thai and Myanmar border guards traded shots across the river.",
+     {("THA", "MMR", "ASSAULT"), ("MMR", "THA", "ASSAULT")}),
+])
+def test_airspace_violations_mobilize_and_traded_fire_is_mutual_assault(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany handed over three air defence systems to Ukraine.", {("DEU", "UKR", "AID")}),
+    ("Egypt handed over 12 Israeli hostages to Israel.", {("EGY", "ISR", "RETREAT")}),
+    ("The committee handed over its report to the minister.", set()),
+    ("Ireland reopened its embassy in Tehran.", {("IRL", "IRN", "SUPPORT")}),
+    ("Kenya will open an embassy in Dakar next year.", {("KEN", "SEN", "SUPPORT")}),
+    ("Zambia considered reopening its embassy in Harare.", set()),
+])
+def test_handing_over_goods_or_captives_and_opening_embassies(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saudi Arabia is arming Yemen's government.", {("SAU", "YEM", "AID")}),
+    ("The World Bank lent Ghana $300 million.", {("WORLD_BANK", "GHA", "AID")}),
+    ("India lent its support to Bangladesh's candidacy.", {("IND", "BGD", "SUPPORT")}),
+    ("Militias funded by Iran attacked the base.", set()),
+    ("Ethiopia pulled back its forces from the Sudanese border.", {("ETH", "SDN", "RETREAT")}),
+    ("Russia refused to pull back its troops.", set()),
+    ("Spain sent rescue workers to Morocco.", {("ESP", "MAR", "AID")}),
+    ("Croatia sent a football team to Qatar.", set()),
+])
+def test_arming_lending_pulling_back_and_rescue_teams(nlp, text, expected):
+    assert relations(nlp, text) == expected
