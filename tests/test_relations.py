@@ -809,3 +809,13 @@ def test_handing_over_goods_or_captives_and_opening_embassies(nlp, text, expecte
 ])
 def test_arming_lending_pulling_back_and_rescue_teams(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sweden pledged $40 million to Somalia.", {("SWE", "SOM", "AID")}),
+    ("Brazil pledged more vaccines to Paraguay.", {("BRA", "PRY", "AID")}),
+    ("Mexico pledged solidarity with Cuba.", {("MEX", "CUB", "SUPPORT")}),
+    ("Pakistan pledged a strong response to India's strikes.", set()),
+])
+def test_a_pledge_of_money_or_goods_is_aid_of_support_is_support_and_of_violence_nothing(nlp, text, expected):
+    assert relations(nlp, text) == expected
