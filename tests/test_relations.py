@@ -819,3 +819,12 @@ def test_arming_lending_pulling_back_and_rescue_teams(nlp, text, expected):
 ])
 def test_a_pledge_of_money_or_goods_is_aid_of_support_is_support_and_of_violence_nothing(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan dispatched medical teams to earthquake-hit Turkey.", {("JPN", "TUR", "AID")}),
+    ("Egypt despatched two planes of medical supplies to Libya.", {("EGY", "LBY", "AID")}),
+    ("The Kenyan army dispatched 300 soldiers to Haiti.", set()),
+])
+def test_dispatch_reads_as_send_but_troops_dispatched_are_no_aid(nlp, text, expected):
+    assert relations(nlp, text) == expected
