@@ -741,6 +741,8 @@ def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expec
     ("A battalion of Nigerian troops arrived in Sierra Leone.", None, set()),
     ("A Russian warship arrived in Havana for a port call.", None, set()),
     ("The Tunisian president is expected to travel to Algiers next week.", None, set()),
+    ("The Indonesian foreign minister reached Canberra late on Friday.", None, {("IDN", "AUS", "CONSULT")}),
+    ("Iranian missiles reached Israel within minutes.", None, set()),
 ])
 def test_arriving_in_a_state_is_a_visit_only_for_persons_and_officials(nlp, text, date, expected):
     assert relations(nlp, text, date=date) == expected
