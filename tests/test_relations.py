@@ -733,7 +733,9 @@ def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expec
     assert relations(nlp, text) == expected
 
 
-@pytest.mark.parametrize(("text", "date", "expected"), [
+#: Event-lexicon breadth (issue #11): one case per trigger reading, positives and negatives.
+_TRIGGER_CASES = [
+    # arriving in a state is a visit only for persons and officials
     ("Kenyan President William Ruto arrived in Kampala on Friday.", "2023-06-01", {("KEN", "UGA", "CONSULT")}),
     ("The Peruvian foreign minister flew to Brasilia on Tuesday.", None, {("PER", "BRA", "CONSULT")}),
     ("Indian Prime Minister Narendra Modi landed in Canberra late on Monday.", "2023-06-01",
@@ -743,90 +745,58 @@ def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expec
     ("The Tunisian president is expected to travel to Algiers next week.", None, set()),
     ("The Indonesian foreign minister reached Canberra late on Friday.", None, {("IDN", "AUS", "CONSULT")}),
     ("Iranian missiles reached Israel within minutes.", None, set()),
-])
-def test_arriving_in_a_state_is_a_visit_only_for_persons_and_officials(nlp, text, date, expected):
+    # talks opened resumed or wrapped up were held
+    ("Ecuador and Colombia resumed talks on the border crossings.", None,
+     {("COL", "ECU", "CONSULT"), ("ECU", "COL", "CONSULT")}),
+    ("Namibia opened negotiations with Botswana over water rights.", None,
+     {("BWA", "NAM", "CONSULT"), ("NAM", "BWA", "CONSULT")}),
+    ("Panama and Costa Rica will kick off consultations on Monday.", None,
+     {("CRI", "PAN", "CONSULT"), ("PAN", "CRI", "CONSULT")}),
+    ("Bhutan and Nepal hope to begin boundary talks next year.", None, set()),
+    ("Ghana's president instructed his envoy to open talks with Togo.", None, set()),
+    # ties ended and export controls reduce relations
+    ("Benin ended diplomatic ties with Niger.", None, {("BEN", "NER", "SANCTION")}),
+    ("Morocco froze contacts with the German embassy.", None, {("MAR", "DEU", "SANCTION")}),
+    ("South Korea tightened curbs on exports of chip equipment to Russia.", None, {("KOR", "RUS", "SANCTION")}),
+    ("Singapore imposed export controls on drones to Myanmar.", None, {("SGP", "MMR", "SANCTION")}),
+    ("South Korea relaxed its restrictions on Japanese seafood imports.", None, {("KOR", "JPN", "RETREAT")}),
+    ("Egypt tightened controls at its own ports.", None, set()),
+    # airspace violations mobilize and traded fire is mutual assault
+    ("Iranian drones violated Iraqi airspace on Tuesday.", None, {("IRN", "IRQ", "MOBILIZE")}),
+    ("Venezuela's navy intruded into Guyana's territorial waters.", None, {("VEN", "GUY", "MOBILIZE")}),
+    ("Pakistan denied violating Afghan airspace.", None, set()),
+    ("Indian and Chinese soldiers traded fire in the Himalayas.", None,
+     {("CHN", "IND", "ASSAULT"), ("IND", "CHN", "ASSAULT")}),
+    ("Thai and Myanmar border guards traded shots across the river.", None,
+     {("MMR", "THA", "ASSAULT"), ("THA", "MMR", "ASSAULT")}),
+    # handing over goods or captives and opening embassies
+    ("Germany handed over three air defence systems to Ukraine.", None, {("DEU", "UKR", "AID")}),
+    ("Egypt handed over 12 Israeli hostages to Israel.", None, {("EGY", "ISR", "RETREAT")}),
+    ("The committee handed over its report to the minister.", None, set()),
+    ("Ireland reopened its embassy in Tehran.", None, {("IRL", "IRN", "SUPPORT")}),
+    ("Kenya will open an embassy in Dakar next year.", None, {("KEN", "SEN", "SUPPORT")}),
+    ("Zambia considered reopening its embassy in Harare.", None, set()),
+    # arming lending pulling back and rescue teams
+    ("Saudi Arabia is arming Yemen's government.", None, {("SAU", "YEM", "AID")}),
+    ("The World Bank lent Ghana $300 million.", None, {("WORLD_BANK", "GHA", "AID")}),
+    ("India lent its support to Bangladesh's candidacy.", None, {("IND", "BGD", "SUPPORT")}),
+    ("Militias funded by Iran attacked the base.", None, set()),
+    ("Ethiopia pulled back its forces from the Sudanese border.", None, {("ETH", "SDN", "RETREAT")}),
+    ("Russia refused to pull back its troops.", None, set()),
+    ("Spain sent rescue workers to Morocco.", None, {("ESP", "MAR", "AID")}),
+    ("Croatia sent a football team to Qatar.", None, set()),
+    # a pledge of money or goods is aid of support is support and of violence nothing
+    ("Sweden pledged $40 million to Somalia.", None, {("SWE", "SOM", "AID")}),
+    ("Brazil pledged more vaccines to Paraguay.", None, {("BRA", "PRY", "AID")}),
+    ("Mexico pledged solidarity with Cuba.", None, {("MEX", "CUB", "SUPPORT")}),
+    ("Pakistan pledged a strong response to India's strikes.", None, set()),
+    # dispatch reads as send but troops dispatched are no aid
+    ("Japan dispatched medical teams to earthquake-hit Turkey.", None, {("JPN", "TUR", "AID")}),
+    ("Egypt despatched two planes of medical supplies to Libya.", None, {("EGY", "LBY", "AID")}),
+    ("The Kenyan army dispatched 300 soldiers to Haiti.", None, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), _TRIGGER_CASES)
+def test_trigger_readings_added_for_real_news(nlp, text, date, expected):
     assert relations(nlp, text, date=date) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Ecuador and Colombia resumed talks on the border crossings.",
-     {("ECU", "COL", "CONSULT"), ("COL", "ECU", "CONSULT")}),
-    ("Namibia opened negotiations with Botswana over water rights.",
-     {("NAM", "BWA", "CONSULT"), ("BWA", "NAM", "CONSULT")}),
-    ("Panama and Costa Rica will kick off consultations on Monday.",
-     {("PAN", "CRI", "CONSULT"), ("CRI", "PAN", "CONSULT")}),
-    ("Bhutan and Nepal hope to begin boundary talks next year.", set()),
-    ("Ghana's president instructed his envoy to open talks with Togo.", set()),
-])
-def test_talks_opened_resumed_or_wrapped_up_were_held(nlp, text, expected):
-    assert relations(nlp, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Benin ended diplomatic ties with Niger.", {("BEN", "NER", "SANCTION")}),
-    ("Morocco froze contacts with the German embassy.", {("MAR", "DEU", "SANCTION")}),
-    ("South Korea tightened curbs on exports of chip equipment to Russia.", {("KOR", "RUS", "SANCTION")}),
-    ("Singapore imposed export controls on drones to Myanmar.", {("SGP", "MMR", "SANCTION")}),
-    ("South Korea relaxed its restrictions on Japanese seafood imports.", {("KOR", "JPN", "RETREAT")}),
-    ("Egypt tightened controls at its own ports.", set()),
-])
-def test_ties_ended_and_export_controls_reduce_relations(nlp, text, expected):
-    assert relations(nlp, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Iranian drones violated Iraqi airspace on Tuesday.", {("IRN", "IRQ", "MOBILIZE")}),
-    ("Venezuela's navy intruded into Guyana's territorial waters.", {("VEN", "GUY", "MOBILIZE")}),
-    ("Pakistan denied violating Afghan airspace.", set()),
-    ("Indian and Chinese soldiers traded fire in the Himalayas.",
-     {("IND", "CHN", "ASSAULT"), ("CHN", "IND", "ASSAULT")}),
-    ("Thai and Myanmar border guards traded shots across the river.",
-     {("THA", "MMR", "ASSAULT"), ("MMR", "THA", "ASSAULT")}),
-])
-def test_airspace_violations_mobilize_and_traded_fire_is_mutual_assault(nlp, text, expected):
-    assert relations(nlp, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Germany handed over three air defence systems to Ukraine.", {("DEU", "UKR", "AID")}),
-    ("Egypt handed over 12 Israeli hostages to Israel.", {("EGY", "ISR", "RETREAT")}),
-    ("The committee handed over its report to the minister.", set()),
-    ("Ireland reopened its embassy in Tehran.", {("IRL", "IRN", "SUPPORT")}),
-    ("Kenya will open an embassy in Dakar next year.", {("KEN", "SEN", "SUPPORT")}),
-    ("Zambia considered reopening its embassy in Harare.", set()),
-])
-def test_handing_over_goods_or_captives_and_opening_embassies(nlp, text, expected):
-    assert relations(nlp, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Saudi Arabia is arming Yemen's government.", {("SAU", "YEM", "AID")}),
-    ("The World Bank lent Ghana $300 million.", {("WORLD_BANK", "GHA", "AID")}),
-    ("India lent its support to Bangladesh's candidacy.", {("IND", "BGD", "SUPPORT")}),
-    ("Militias funded by Iran attacked the base.", set()),
-    ("Ethiopia pulled back its forces from the Sudanese border.", {("ETH", "SDN", "RETREAT")}),
-    ("Russia refused to pull back its troops.", set()),
-    ("Spain sent rescue workers to Morocco.", {("ESP", "MAR", "AID")}),
-    ("Croatia sent a football team to Qatar.", set()),
-])
-def test_arming_lending_pulling_back_and_rescue_teams(nlp, text, expected):
-    assert relations(nlp, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Sweden pledged $40 million to Somalia.", {("SWE", "SOM", "AID")}),
-    ("Brazil pledged more vaccines to Paraguay.", {("BRA", "PRY", "AID")}),
-    ("Mexico pledged solidarity with Cuba.", {("MEX", "CUB", "SUPPORT")}),
-    ("Pakistan pledged a strong response to India's strikes.", set()),
-])
-def test_a_pledge_of_money_or_goods_is_aid_of_support_is_support_and_of_violence_nothing(nlp, text, expected):
-    assert relations(nlp, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Japan dispatched medical teams to earthquake-hit Turkey.", {("JPN", "TUR", "AID")}),
-    ("Egypt despatched two planes of medical supplies to Libya.", {("EGY", "LBY", "AID")}),
-    ("The Kenyan army dispatched 300 soldiers to Haiti.", set()),
-])
-def test_dispatch_reads_as_send_but_troops_dispatched_are_no_aid(nlp, text, expected):
-    assert relations(nlp, text) == expected
