@@ -128,6 +128,13 @@ _AID_WORDS = {"aid", "humanitarian", "relief", "assistance", "emergency", "donat
 _EVENT_ANAPHORS = {"move": None, "decision": None, "step": None, "action": None, "attack": "ASSAULT",
                    "strike": "ASSAULT", "airstrike": "ASSAULT", "raid": "ASSAULT", "expulsion": "COERCE",
                    "deployment": "MOBILIZE"}
+#: (light verb type, noun type): a noun that stays its own event under such a light verb.
+_STANDING_NOUNS = {("RETREAT", "SANCTION"), ("COOPERATE", "MOBILIZE")}
+#: Persons a measure may name as its target: "sanctions on five lawmakers".
+_PERSONAL_TARGETS = {"member", "official", "individual", "person", "leader", "lawmaker", "politician", "oligarch",
+                     "businessman", "minister"}
+#: Types of verbs that react to another's act named as their object ("welcomed the aid").
+_REACTION_TYPES = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "REQUEST"}
 #: Types of verbs that may condemn such a reference.
 _ANAPHOR_TYPES = {"ACCUSE", "PROTEST"}
 #: Marker on an entry: an event only when its complement condemns ("called the move illegal").
@@ -655,6 +662,9 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
                    for owner in _with_of_complements([token])[1:]]
     # "rejected calls by Dutch lawmakers", "condemned remarks by the Chinese envoy": the author
     authors = [author for token in tokens for author in _prepositional_objects(token, ("by",))]
+    # "condemned the strikes carried out by Israel": the agent of a participle on the thing
+    authors += [author for token in tokens for acl in token.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for author in _agents(acl)]
     for owners in (possessors, authors, complements):
         owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
                  for m in _resolve_all(owners, resolver)]
@@ -794,7 +804,7 @@ def _with_of_complements(tokens: list[Token]) -> list[Token]:
 def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
                    lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     noun, entry = trigger.token, trigger.entry
-    if _is_light_verb_object(noun, lexicon) or (entry.type == "AID" and _is_trade(noun)):
+    if _is_light_verb_object(noun, entry, lexicon) or (entry.type == "AID" and _is_trade(noun)):
         return []
     # "talks between Chad and Niger" -> joint among the coordinated objects of "between"
     between = _resolve_all([t for holder in _with_of_complements([noun])
@@ -803,12 +813,27 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         return _pairs(between, [], entry, trigger.base_confidence)
     # "Lula's visit to Angola", "Swiss sanctions on Syria", "the Iraqi invasion of Kuwait"
     governor = _governing_verb(noun)
+    # "condemned the sanctions and the ban on X": a conjunct hangs where its first conjunct does
+    anchor = _first_conjunct(noun)
     # "staged drills close to its frontier with X": the place may hang on the governing verb;
     # "the recall of its envoy from Tallinn": or on the noun's of-complement
-    holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
+    holders = _with_of_complements([noun]) + ([governor] if governor is not None and anchor.dep_ in _OBJECT_DEPS
                                               else [])
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+        # "following the aid to X" may hang "to X" on "following"
+        holders.append(anchor.head)
+    # "strikes carried out by Israel on X": the target may hang on the participle that makes the event
+    makers = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"
+              and _makes(child, noun, entry, lexicon)]
+    holders += makers
     targets = _resolve_targets([t for holder in holders
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
+    partners = [] if entry.mutual else _coordinated_nouns(noun)
+    if not targets and partners:
+        # "Chinese loans and grants to Ghana": the last of coordinated acts carries their shared target
+        stranded = [partner.head for partner in partners if partner.dep_ == "pobj" and partner.head.dep_ == "prep"]
+        targets = _resolve_targets([t for partner in partners + stranded
+                                    for t in _prepositional_objects(partner, entry.target_preps)], resolver)
     if not targets and _ANSWERER_TARGET in entry.target_preps:
         targets = _answerers(noun, governor, resolver)
     places: list[Token] = []
@@ -821,30 +846,77 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         return []
     owners = [child for child in noun.children
               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and child not in places]
+    if partners and not any(owner.dep_ == "poss" or owner.text[:1].isupper() for owner in owners):
+        # "Indian assistance and credit lines to X": coordinated acts share the first one's owner
+        owners += [child for partner in partners for child in partner.children
+                   if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < partner.i
+                   and child not in partners and child != noun and child not in places]
     # "the expulsion of two diplomats by the Netherlands", "a visit by Ruto to Kampala"
     # "criticism of Hanoi from the US embassy", "aid from Japan", "a visit of Kenya's president to Japan":
     # "from" and "of" name the source unless the entry reads them as the target
     agent_preps = ("by", *(prep for prep in ("from", "of") if prep not in entry.target_preps))
-    agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
+    agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and anchor.dep_ in _OBJECT_DEPS
                                                     else [])
     # "plans tabled by Norway": the agent of a participle on the noun
     agent_holders += [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
     agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]
+    # "the tariffs imposed by Washington", "a patrol conducted by X": the agent of a participle
+    # that makes the event (not "talks mediated by X", "a visit hosted by X")
+    agents += [t for maker in makers for t in _agents(maker)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
-    borrowed = not sources and governor is not None
+    # "Brazil criticised the sanctions on Venezuela": what a verb reacts to is another's act
+    # (but "praised the talks with X": who praises a gathering with X took part in it)
+    borrowed = not sources and governor is not None and (entry.mutual or not _reacts_to(anchor, governor, lexicon))
     if borrowed:
         # the event named as an object or adjunct of a clause: "Serbia began the bombardment of ...",
         # "In a phone call with Ruto, Museveni urged ..." -> the clause's subject acts
         sources = _resolve_all(_subjects(governor), resolver)
-    if entry.mutual and not targets and borrowed and noun.dep_ == "pobj" and len(sources) == 1:
+    if entry.mutual and not targets and borrowed and anchor.dep_ == "pobj" and len(sources) == 1:
         # "X told his counterpart Y in a phone call": the clause's object is the other party
         targets = _resolve_all(_targets(governor, None, entry), resolver)
     if (joint or entry.mutual) and not targets:
         # "the India-GCC meeting", "A and B failed to reach a deal at talks", "... in a joint statement";
         # but "agreed on yearly summits", "restore the summit" are plans, not gatherings
-        taking_part = not borrowed or _takes_part(noun)
+        taking_part = not borrowed or _takes_part(anchor)
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
+    if entry.type == "MOBILIZE" and len(sources) > 1:
+        # drills of several states together are joint exercises, whatever they are near
+        return []
     return _pairs(sources, targets, entry, trigger.base_confidence, noun)
+
+
+def _makes(verb: Token, noun: Token, entry: LexiconEntry, lexicon: EventLexicon) -> bool:
+    """The verb is a light verb that makes the noun's event: "sanctions imposed", "strikes carried out"."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    verbs = [verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {particle}" for particle in particles)]
+    return any(light.type == entry.type for name in verbs for word in (noun.lower_, noun.lemma_.lower())
+               for light in lexicon.light_verbs(name, word))
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def _coordinated_nouns(noun: Token) -> list[Token]:
+    """Nouns coordinated with a nominal trigger, which may carry its owner or its target: its
+    conjuncts, the noun it is a conjunct of, and the head of "A and B C" when the parser hangs
+    "A and B" on C as a modifier ("assistance and credit lines": "assistance" on "lines")."""
+    found = [item for child in noun.children if child.dep_ == "conj" for item in conjuncts(child)]
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        found.append(noun.head)
+    if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and any(
+            child.dep_ == "cc" for child in noun.children):
+        found.append(noun.head)
+    return found
+
+
+def _reacts_to(noun: Token, governor: Token, lexicon: EventLexicon) -> bool:
+    """The noun is the object of a verb that reacts to an act ("condemned the sanctions",
+    "welcomed the aid", "demanded the withdrawal"): the verb's subject did not do it."""
+    return noun.dep_ in _OBJECT_DEPS and any(trigger.entry.type in _REACTION_TYPES and trigger.object_token is None
+                                             for trigger in _verb_triggers(governor, lexicon))
 
 
 def _adjectival_visitor(verb: Token) -> Token | None:
@@ -898,7 +970,8 @@ def _takes_part(noun: Token) -> bool:
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb whose object, or whose prepositional adjunct, the noun is."""
+    """The verb whose object, or whose prepositional adjunct, the noun (or its first conjunct) is."""
+    noun = _first_conjunct(noun)
     if noun.dep_ in _OBJECT_DEPS and noun.head.pos_ == "VERB":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
@@ -921,12 +994,22 @@ def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Me
     return []
 
 
-def _is_light_verb_object(noun: Token, lexicon: EventLexicon) -> bool:
-    """The noun is already an event as the object of a light verb ("imposed sanctions")."""
+def _is_light_verb_object(noun: Token, entry: LexiconEntry, lexicon: EventLexicon) -> bool:
+    """The noun is already an event as the object of a light verb ("imposed sanctions").
+
+    Two light verbs leave the noun its own event (``_STANDING_NOUNS``): a lifted ban stood
+    ("lifted its ban on X": a retreat and the ban), and drills one state begins are a show of
+    force ("began drills around X"); but sanctions lifted off persons are not recorded (the
+    scheme's convention for eased personal measures).
+    """
     head = noun.head.head if noun.head.dep_ == "prep" else noun.head
     if head.pos_ != "VERB":
         return False
-    return any(trigger.object_token == noun for trigger in _verb_triggers(head, lexicon))
+    readings = {trigger.entry.type for trigger in _verb_triggers(head, lexicon) if trigger.object_token == noun}
+    standing = {light for light, noun_type in _STANDING_NOUNS if noun_type == entry.type}
+    personal = any(t.lemma_.lower() in _PERSONAL_TARGETS for holder in (noun, head)
+                   for t in _prepositional_objects(holder, entry.target_preps))
+    return bool(readings) and not (readings <= standing and not personal)
 
 
 # --- modality --------------------------------------------------------------------------------

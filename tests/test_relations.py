@@ -731,3 +731,35 @@ def test_a_document_under_negotiation_is_no_agreement(nlp):
 ])
 def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chinese forces began live-fire drills around Taiwan island on Friday.", {("CHN", "TWN", "MOBILIZE")}),
+    ("Azerbaijan and Turkey began drills near the Armenian border.",
+     {("AZE", "TUR", "COOPERATE"), ("TUR", "AZE", "COOPERATE")}),
+    ("India lifted its ban on Pakistani cement imports.", {("IND", "PAK", "RETREAT"), ("IND", "PAK", "SANCTION")}),
+    ("Canada lifted its travel ban on Belarusian officials.", {("CAN", "BLR", "CONCEDE")}),
+])
+def test_a_light_verb_of_another_type_leaves_the_noun_its_own_event(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile criticised the sanctions on Nicaragua.", set()),
+    ("Norway welcomed the aid to Sudan.", set()),
+    ("Iran denounced the sanctions imposed by the EU.", {("IRN", "EU", "ACCUSE")}),
+    ("Seoul monitored a joint naval patrol conducted by Russian and Chinese forces.",
+     {("RUS", "CHN", "COOPERATE"), ("CHN", "RUS", "COOPERATE")}),
+])
+def test_what_a_verb_reacts_to_is_not_its_subjects_act(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya praised Chinese loans and grants to Kenya.", {("KEN", "CHN", "SUPPORT"), ("CHN", "KEN", "AID")}),
+    ("Ghana praised Japanese grants and medical assistance to Ghana.",
+     {("GHA", "JPN", "SUPPORT"), ("JPN", "GHA", "AID")}),
+    ("Kyiv counted Russian strikes and Western aid to Ukraine.", set()),
+])
+def test_coordinated_nominal_acts_share_owner_and_target(nlp, text, expected):
+    assert relations(nlp, text) == expected
