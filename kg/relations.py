@@ -135,8 +135,27 @@ _PERSONAL_TARGETS = {"member", "official", "individual", "person", "leader", "la
                      "businessman", "minister"}
 #: Types of verbs that react to another's act named as their object ("welcomed the aid").
 _REACTION_TYPES = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "REQUEST"}
-#: Types of verbs that may condemn such a reference.
-_ANAPHOR_TYPES = {"ACCUSE", "PROTEST"}
+#: Types of verbs that may condemn such a reference, as their object ("condemned the launch")
+#: or as their occasion ("in response to the launch", with hostile acts).
+_CONDEMNING_TYPES = {"ACCUSE", "PROTEST", "REJECT"}
+_ANAPHOR_TYPES = _CONDEMNING_TYPES | {"SANCTION", "THREATEN"}
+#: Nouns that name an act by its verbs ("the launch": who launched or fired a missile just before).
+_ACT_NOUNS = {"launch": {"launch", "fire", "test-fire"}, "test": {"test", "test-fire"}, "firing": {"fire"},
+              "coup": {"seize", "topple", "overthrow", "oust", "depose"}, "arrest": {"arrest", "detain"},
+              "detention": {"detain", "arrest"}, "seizure": {"seize"}, "decision": {"decide"},
+              "announcement": {"announce"}, "remark": {"say", "remark"}, "comment": {"say", "comment"},
+              "statement": {"say", "state", "declare"}, "incursion": {"enter", "cross", "intrude"},
+              "annexation": {"annex"}, "invasion": {"invade"}, "killing": {"kill"}, "execution": {"execute"},
+              "shooting": {"shoot"}, "expulsion": {"expel"}, "deployment": {"deploy"}, "attack": {"attack"},
+              "strike": {"strike", "bomb"}, "airstrike": {"strike", "bomb"}, "bombing": {"bomb"},
+              "shelling": {"shell"}, "proposal": {"propose"}, "offer": {"offer"}, "closure": {"close"},
+              "ban": {"ban"}, "sanction": {"sanction", "impose"}, "tariff": {"impose"}, "drill": {"hold", "stage"},
+              "exercise": {"hold", "stage"}, "blockade": {"blockade"}, "raid": {"raid"},
+              "occupation": {"occupy"}, "bombardment": {"bombard"}, "siege": {"besiege"}}
+_DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
+#: Frames that make their complement the occasion of an act: "in response to", "in retaliation for".
+_RESPONSE_NOUNS = {"response": ("to",), "reaction": ("to",), "retaliation": ("for", "against"),
+                   "protest": ("at", "against", "over")}
 #: Marker on an entry: an event only when its complement condemns ("called the move illegal").
 _BLAME_COMPLEMENT = "-blame"
 #: Links of a verb's dependents that are not what it says of its object.
@@ -213,7 +232,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                      if source.actor.country in attackers]
         if not pairs and trigger.entry.type in _ANAPHOR_TYPES and trigger.entry.pos == "verb" and (
                 _BLAME_COMPLEMENT not in trigger.entry.target_preps or _condemns(trigger.token, lexicon)):
-            pairs = _event_anaphor_pairs(trigger.token, resolver, story, sent)
+            pairs = _event_anaphor_pairs(trigger, resolver, story, sent)
         # an offer stands whatever its answer says: "Addis Ababa rejected Cairo's proposal"
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN",
                                     answered=_ANSWERER_TARGET in trigger.entry.target_preps)
@@ -473,28 +492,110 @@ def _names_a_party(token: Token, resolver: MentionResolver) -> bool:
     return token.pos_ == "PROPN" or kind in ("government", "diplomatic") or token.lemma_.lower() in _COMMANDERS
 
 
-def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
+def _event_anaphor_pairs(trigger: _Trigger, resolver: MentionResolver, story: _Story,
                          sent: Span) -> list[tuple[Mention, Mention, float]]:
-    """"Germany will send tanks. Moscow called the move a provocation": a condemnation of "the
-    move" (or "the attack", "the expulsion") just told accuses whoever made it. Only the last
-    event of this or the previous sentence, and only when the noun fits that event's type."""
+    """Condemnation of an act named by a definite noun, which accuses the act's agent.
+
+    "Germany will send tanks. Moscow called the move a provocation": "the move" (or "the attack",
+    "the expulsion") is the last event of this or the previous sentence, if the noun fits its type.
+    "North Korea fired a missile. Japan condemned the launch": a noun naming an act ("the launch",
+    "the test", "the arrest", "the remarks") is the last clause of this or the previous sentence
+    whose verb it nominalises, or that names the noun itself ("conducted a test"), or its own
+    relative clause ("the test Pyongyang carried out"). Condemning verbs take it as their object;
+    hostile acts also as their occasion ("protested over the arrest", "imposed sanctions in response
+    to the test", "in response to Turkey's incursion"), where an owner names the agent outright.
+    """
+    verb, entry = trigger.token, trigger.entry
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    objects = [] if entry.type not in _CONDEMNING_TYPES or trigger.object_token is not None else (
+        _passive_subjects(verb) if passive else [
+            # "called the launch a threat" may read the launch as the predicate, or as a clause
+            # (that has a determiner, as no clause has)
+            item for child in verb.children if child.dep_ in (*_OBJECT_DEPS, "oprd") or (
+                child.dep_ == "ccomp" and any(c.dep_ == "det" for c in child.children)) for item in conjuncts(child)])
+    # "protested against the launch": a target preposition whose object named no actor
+    objects += [noun for noun in _prepositional_objects(verb, entry.target_preps)] if (
+        entry.type in _CONDEMNING_TYPES) else []
+    occasions = [noun for holder in [verb, *filter(None, [trigger.object_token])]
+                 for noun in _occasions(holder)]
+    sources = _resolve_all(_agents(verb) if passive else _subjects(verb), resolver)
+    excluded = {source.actor.country for source in sources}
+    # an owned act names its agent itself ("Turkey's incursion", "the Russian strike")
+    definite = [noun for noun in objects + occasions if _is_definite(noun)
+                and not any(child.dep_ in ("poss", "amod", "compound") and resolver.actor_at(child)
+                            for child in noun.children)]
+    targets: list[Mention] = []
     event = story.last_event
     previous_start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    if event is None or story.last_sentence < previous_start:
+    if event is not None and story.last_sentence >= previous_start:
+        fitting = [noun for noun in definite if noun.lemma_.lower() in _EVENT_ANAPHORS
+                   and _EVENT_ANAPHORS[noun.lemma_.lower()] in (None, event.type)]
+        targets = [Mention(token=noun.i, actor=event.source, confidence=0.6) for noun in fitting[:1]]
+    # "in response to Turkey's incursion": an occasion's owner is its agent
+    for noun in occasions:
+        if not targets and noun.lemma_.lower() in _ACT_NOUNS:
+            owners = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")
+                      and child.i < noun.i]
+            agents = _resolve_holders(owners, resolver) or _resolve_all(_prepositional_objects(noun, ("by",)), resolver)
+            targets = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6)) for m in agents]
+    for noun in definite:
+        if not targets:
+            targets = _act_agents(noun, resolver, excluded)
+    targets = [t for t in targets if t.actor.country not in excluded]
+    return [(source, target, round(0.7 * min(source.confidence, target.confidence), 3))
+            for source in sources for target in targets[:1]]
+
+
+def _is_definite(noun: Token) -> bool:
+    """"the launch", "this decision", "Sunday's test": a noun that refers to an act already told."""
+    if any((child.dep_ == "det" and child.lower_ in _DEFINITE_DETERMINERS)
+           or (child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME")) for child in noun.children):
+        return True
+    # "called the missile launch a threat" may hang "the" on "missile" alone: read the words before
+    word = noun.doc[noun.i - 1] if noun.i > noun.sent.start else noun
+    while word.i > noun.sent.start and word.pos_ in ("NOUN", "ADJ") and word.i < noun.i:
+        word = word.nbor(-1)
+    return word.i < noun.i and word.lower_ in _DEFINITE_DETERMINERS
+
+
+def _occasions(holder: Token) -> list[Token]:
+    """What an act answers: "over the arrest", "in response to the test", "in retaliation for the
+    strikes", "as a reaction to the decision"."""
+    found = _prepositional_objects(holder, ("over",))
+    for frame in _prepositional_objects(holder, ("in", "as")):
+        if frame.lemma_.lower() in _RESPONSE_NOUNS:
+            found += _prepositional_objects(frame, _RESPONSE_NOUNS[frame.lemma_.lower()])
+    return found
+
+
+def _act_agents(noun: Token, resolver: MentionResolver, excluded: set[str | None]) -> list[Mention]:
+    """Who did the act a definite noun names ("the launch" -> who launched or fired just before)."""
+    lemma = noun.lemma_.lower()
+    verbs = _ACT_NOUNS.get(lemma)
+    if verbs is None:
         return []
-    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
-    nouns = _passive_subjects(verb) if passive else [
-        item for child in verb.children if child.dep_ in _OBJECT_DEPS for item in conjuncts(child)]
-    fitting = [noun for noun in nouns if noun.lemma_.lower() in _EVENT_ANAPHORS
-               and _EVENT_ANAPHORS[noun.lemma_.lower()] in (None, event.type)
-               and any(child.lower_ in ("the", "this", "that") for child in noun.children if child.dep_ == "det")
-               and not any(child.dep_ in ("poss", "prep", "amod", "compound") and resolver.actor_at(child)
-                           for child in noun.children)]
-    if not fitting:
-        return []
-    sources = _resolve_all(_agents(verb) if passive else _subjects(verb), resolver)
-    target = Mention(token=fitting[0].i, actor=event.source, confidence=0.6)
-    return [(source, target, round(0.7 * min(source.confidence, 0.6), 3)) for source in sources]
+    doc, sent = noun.doc, noun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    # "the test Pyongyang conducted": the noun's own relative clause first, then the latest clause before it
+    clauses = [child for child in noun.children if child.dep_ == "relcl"]
+    clauses += [token for token in reversed(doc[start:noun.i]) if token.pos_ == "VERB" and not _describes(token, noun)]
+    for clause in clauses:
+        names = {clause.lemma_.lower(), *(f"{clause.lemma_.lower()} {child.lower_}" for child in clause.children
+                                          if child.dep_ == "prt")}
+        named = [item for item in _with_of_complements(_clause_parties(clause)) if item.lemma_.lower() == lemma]
+        if not (names & verbs or named or clause.head == noun):
+            continue
+        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause.children)
+        agents = _resolve_all(_agents(clause) if passive else _subjects(clause), resolver)
+        # the latest such clause decides: an unnamed agent ("gunmen fired") leaves the act unowned
+        return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
+                for m in agents if m.actor.country not in excluded and m.actor.kind in ("state", "igo", "person")]
+    return []
+
+
+def _describes(verb: Token, noun: Token) -> bool:
+    """The verb is the condemnation itself (or a clause above it), or a clause inside the noun's phrase."""
+    return verb in noun.ancestors or noun in verb.ancestors
 
 
 def _condemns(verb: Token, lexicon: EventLexicon) -> bool:
@@ -545,7 +646,8 @@ def _apology_occasions(verb: Token) -> list[Token]:
                 if inner.dep_ == "pcomp":
                     found += _clause_parties(inner)
                 elif inner.dep_ == "pobj":
-                    found += [inner, *_prepositional_objects(inner, _COMPLEMENT_TARGET_PREPS)]
+                    # "for the detention of Thai fishermen": the victim is the act's complement
+                    found += [inner, *_prepositional_objects(inner, (*_COMPLEMENT_TARGET_PREPS, "of"))]
         elif child.dep_ == "advcl" and child.tag_ != "VBG":
             # "after its tank hit ...", also when "after" is parsed apart; not "..., saying"
             found += _clause_parties(child)
@@ -658,7 +760,9 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
     possessors = [owner for token in tokens for child in token.children
                   if child.dep_ == "poss" and child.tag_ != "PRP$" for owner in conjuncts(child)]
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
-    complements = [owner for token in tokens if token.lemma_.lower() not in _NON_STATE_HEADS
+    # but an act's complement is what it acted on: "condemned the invasion of X" does not accuse X
+    owning = [token for token in tokens if token.lemma_.lower() not in _ACT_NOUNS]
+    complements = [owner for token in owning if token.lemma_.lower() not in _NON_STATE_HEADS
                    for owner in _with_of_complements([token])[1:]]
     # "rejected calls by Dutch lawmakers", "condemned remarks by the Chinese envoy": the author
     authors = [author for token in tokens for author in _prepositional_objects(token, ("by",))]
@@ -678,7 +782,7 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
            for m in _resolve_all(origins, resolver)]
     labelled: dict[str | None, Mention] = {}
     # "duties on a range of Canadian goods": the label may sit on the of-complement
-    for token in _with_of_complements(tokens) + authors:
+    for token in tokens + _with_of_complements(owning)[len(owning):] + authors:
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
         for child in token.children:

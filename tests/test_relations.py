@@ -763,3 +763,17 @@ def test_what_a_verb_reacts_to_is_not_its_subjects_act(nlp, text, expected):
 ])
 def test_coordinated_nominal_acts_share_owner_and_target(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan fired a cruise missile on Friday. India condemned the launch.", {("IND", "PAK", "ACCUSE")}),
+    ("Iran conducted a rocket test. France called the test a serious provocation.", {("FRA", "IRN", "ACCUSE")}),
+    ("China detained an Australian journalist. Canberra protested the arrest.", {("AUS", "CHN", "ACCUSE")}),
+    ("Australia imposed sanctions in response to the test that North Korea conducted.", {("AUS", "PRK", "SANCTION")}),
+    ("Armenia protested over Azerbaijan's decision to close the road.", {("ARM", "AZE", "ACCUSE")}),
+    ("Militants fired rockets at a checkpoint. Niger condemned the attack.", set()),
+    ("Peru condemned the launch.", set()),
+    ("Brazil condemned the invasion of Ukraine.", set()),
+])
+def test_a_definite_noun_refers_to_the_act_told_just_before(nlp, text, expected):
+    assert relations(nlp, text) == expected
