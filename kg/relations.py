@@ -133,6 +133,13 @@ _STANDING_NOUNS = {("RETREAT", "SANCTION"), ("COOPERATE", "MOBILIZE")}
 #: Persons a measure may name as its target: "sanctions on five lawmakers".
 _PERSONAL_TARGETS = {"member", "official", "individual", "person", "leader", "lawmaker", "politician", "oligarch",
                      "businessman", "minister"}
+#: Places an attack hits, which stand for the state they are in: "targets in Syria".
+_SITE_NOUNS = {"target", "position", "base", "site", "facility", "installation", "infrastructure", "outpost",
+               "depot", "airfield", "airbase", "city", "town", "village", "port", "airport", "plant", "station",
+               "headquarters", "barracks", "garrison", "military"}
+#: Words that make a site someone's other than a state's: "militant camps", "rebel positions".
+_NON_STATE_LABELS = {"militant", "terrorist", "rebel", "insurgent", "jihadist", "extremist", "separatist",
+                     "guerrilla", "opposition", "militia", "cartel", "pirate", "smuggler", "terror"}
 #: Types of verbs that react to another's act named as their object ("welcomed the aid").
 _REACTION_TYPES = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "REQUEST"}
 #: Types of verbs that may condemn such a reference, as their object ("condemned the launch")
@@ -778,6 +785,9 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
     origins = [t for token in tokens for acl in token.children if acl.dep_ == "acl"
                and acl.lemma_.lower() in _OWNING_PARTICIPLES
                for t in _prepositional_objects(acl, _OWNING_PARTICIPLES[acl.lemma_.lower()])]
+    # "banned the import of poultry from Brazil": goods traded name where they come from
+    origins += [t for token in tokens if "from" in _CONTAINER_NOUNS.get(token.lemma_.lower(), ())
+                for holder in _with_of_complements([token]) for t in _prepositional_objects(holder, ("from",))]
     yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75))
            for m in _resolve_all(origins, resolver)]
     labelled: dict[str | None, Mention] = {}
@@ -797,6 +807,17 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
             if actor is not None and actor.country and actor.kind in ("state", "igo"):
                 labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
     yield list(labelled.values())
+    # a site hit where a state is: "strikes on military targets in Syria", "bombed positions inside X"
+    # (the place may hang on the verb: "bombed targets in X"); not sites labelled as someone's
+    # ("militant camps in X", "Hezbollah positions in X"), nor a border they are near
+    sites = [token for token in tokens if token.lemma_.lower() in _SITE_NOUNS and not any(
+        word.lemma_.lower() in _NON_STATE_HEADS or word.lemma_.lower() in _NON_STATE_LABELS
+        or word.pos_ == "PROPN" or word.tag_ == "NNP" or word.ent_type_ in ("NORP", "ORG")
+        for child in token.children if child.dep_ in ("amod", "compound", "nmod", "poss") for word in child.subtree)]
+    places = [place for site in sites for holder in [site, *([site.head] if site.dep_ in _OBJECT_DEPS else [])]
+              for place in _prepositional_objects(holder, ("in", "inside"))]
+    yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.7))
+           for m in _resolve_all(places, resolver) if m.actor.kind == "state"]
     # last, a pronoun owner: "Sudanese units fired on its outposts" (its = the reporting state)
     pronouns = [child for token in tokens for child in token.children if child.dep_ == "poss" and child.tag_ == "PRP$"]
     yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
@@ -894,6 +915,10 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
                 inner = _CONTAINER_NOUNS.get(item.lemma_.lower())
                 if inner:
                     found.extend(_prepositional_objects(item, inner))
+                    # "a ban on the import of sugar from India": the origin may follow the goods
+                    if "from" in inner:
+                        found.extend(origin for goods in _with_of_complements([item])[1:]
+                                     for origin in _prepositional_objects(goods, ("from",)))
     return found
 
 

@@ -777,3 +777,14 @@ def test_coordinated_nominal_acts_share_owner_and_target(nlp, text, expected):
 ])
 def test_a_definite_noun_refers_to_the_act_told_just_before(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thai jets bombed military targets in Cambodia.", {("THA", "KHM", "ASSAULT")}),
+    ("Israel carried out airstrikes on army positions in Syria.", {("ISR", "SYR", "ASSAULT")}),
+    ("Indian jets struck militant bases in Pakistan.", set()),
+    ("Israel launched strikes on Hezbollah-held villages in Lebanon.", set()),
+    ("Peru imposed a ban on the import of potatoes from Bolivia.", {("PER", "BOL", "SANCTION")}),
+])
+def test_a_target_reached_through_a_second_noun(nlp, text, expected):
+    assert relations(nlp, text) == expected
