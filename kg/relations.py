@@ -525,6 +525,11 @@ def _event_anaphor_pairs(trigger: _Trigger, resolver: MentionResolver, story: _S
         entry.type in _CONDEMNING_TYPES) else []
     occasions = [noun for holder in [verb, *filter(None, [trigger.object_token])]
                  for noun in _occasions(holder)]
+    # "In response to X, A blacklisted firms and imposed tariffs": a fronted occasion covers the conjuncts
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    occasions += [noun for noun in _occasions(head) if head != verb and noun.i < head.i]
     sources = _resolve_all(_agents(verb) if passive else _subjects(verb), resolver)
     excluded = {source.actor.country for source in sources}
     # an owned act names its agent itself ("Turkey's incursion", "the Russian strike")
@@ -835,6 +840,10 @@ def _subjects(verb: Token) -> list[Token]:
         return [item for subject in subjects for item in conjuncts(subject)]
     # "reached a decision to expel", "made known her decision to withdraw": the decider acts
     if verb.dep_ == "acl" and verb.tag_ == "VB":
+        # "Washington's decision to impose tariffs": the noun's owner decided
+        owners = [child for child in verb.head.children if child.dep_ == "poss" and child.tag_ != "PRP$"]
+        if owners:
+            return conjuncts(owners[0])
         governor = _governing_verb(verb.head)
         return _subjects(governor) if governor is not None else []
     # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Doha"), not a participle

@@ -788,3 +788,14 @@ def test_a_definite_noun_refers_to_the_act_told_just_before(nlp, text, expected)
 ])
 def test_a_target_reached_through_a_second_noun(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In response to earlier Japanese tariffs, Seoul blacklisted three firms and imposed duties on seafood.",
+     {("KOR", "JPN", "SANCTION")}),
+    ("Moscow denounced Estonia's decision to expel two Russian diplomats.",
+     {("RUS", "EST", "ACCUSE"), ("EST", "RUS", "COERCE")}),
+    ("Kenya's decision to close its border with Somalia drew criticism.", {("KEN", "SOM", "SANCTION")}),
+])
+def test_an_occasion_covers_its_conjuncts_and_a_decision_is_its_owners(nlp, text, expected):
+    assert relations(nlp, text) == expected
