@@ -1162,6 +1162,8 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
     """
     negated = any(child.lower_ in _NEGATION_WORDS and child.dep_ in ("neg", "det")
                   for child in trigger.children)
+    # "without a deal between A and B": an act named as absent did not happen
+    negated = negated or (trigger.dep_ == "pobj" and trigger.head.lower_ == "without")
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
     # a document worked or pressed for is not concluded: "talks on a trade agreement", "working on a treaty"

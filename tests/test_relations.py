@@ -799,3 +799,12 @@ def test_a_target_reached_through_a_second_noun(nlp, text, expected):
 ])
 def test_an_occasion_covers_its_conjuncts_and_a_decision_is_its_owners(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Without a pact between Laos and Cambodia, the dam cannot be built.", set()),
+    ("The talks ended without a deal between Serbia and Kosovo.", set()),
+    ("The talks ended with a deal between Peru and Chile.", {("PER", "CHL", "AGREE"), ("CHL", "PER", "AGREE")}),
+])
+def test_an_act_named_as_absent_did_not_happen(nlp, text, expected):
+    assert relations(nlp, text) == expected
