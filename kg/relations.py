@@ -140,6 +140,8 @@ _SITE_NOUNS = {"target", "position", "base", "site", "facility", "installation",
 #: Words that make a site someone's other than a state's: "militant camps", "rebel positions".
 _NON_STATE_LABELS = {"militant", "terrorist", "rebel", "insurgent", "jihadist", "extremist", "separatist",
                      "guerrilla", "opposition", "militia", "cartel", "pirate", "smuggler", "terror"}
+#: Verbs whose subject is what their object (a condemnation) condemns: "the test drew criticism".
+_PROVOKING_VERBS = {"draw", "spark", "prompt", "trigger", "provoke", "attract", "earn", "elicit", "bring"}
 #: Types of verbs that react to another's act named as their object ("welcomed the aid").
 _REACTION_TYPES = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "REQUEST"}
 #: Types of verbs that may condemn such a reference, as their object ("condemned the launch")
@@ -972,6 +974,13 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         stranded = [partner.head for partner in partners if partner.dep_ == "pobj" and partner.head.dep_ == "prep"]
         targets = _resolve_targets([t for partner in partners + stranded
                                     for t in _prepositional_objects(partner, entry.target_preps)], resolver)
+    if not targets and entry.type in _CONDEMNING_TYPES and governor is not None and anchor.dep_ in _OBJECT_DEPS \
+            and governor.lemma_.lower() in _PROVOKING_VERBS:
+        # "Turkey's incursion drew condemnation from Baghdad": what drew it is the condemned act
+        provokers = _subjects(governor)
+        targets = _resolve_targets(provokers, resolver) or [
+            agent for provoker in provokers if _is_definite(provoker)
+            for agent in _act_agents(provoker, resolver, set())]
     if not targets and _ANSWERER_TARGET in entry.target_preps:
         targets = _answerers(noun, governor, resolver)
     places: list[Token] = []

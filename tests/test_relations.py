@@ -808,3 +808,12 @@ def test_an_occasion_covers_its_conjuncts_and_a_decision_is_its_owners(nlp, text
 ])
 def test_an_act_named_as_absent_did_not_happen(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hungary's veto of the aid package prompted criticism from Poland.", {("POL", "HUN", "ACCUSE")}),
+    ("Pakistan fired a missile on Friday. The launch drew condemnation from New Delhi.", {("IND", "PAK", "ACCUSE")}),
+    ("The election result drew criticism from Washington.", set()),
+])
+def test_what_drew_a_condemnation_is_condemned(nlp, text, expected):
+    assert relations(nlp, text) == expected
