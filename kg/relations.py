@@ -135,8 +135,43 @@ _AID_WORDS = {"aid", "humanitarian", "relief", "assistance", "emergency", "donat
 _EVENT_ANAPHORS = {"move": None, "decision": None, "step": None, "action": None, "attack": "ASSAULT",
                    "strike": "ASSAULT", "airstrike": "ASSAULT", "raid": "ASSAULT", "expulsion": "COERCE",
                    "deployment": "MOBILIZE"}
-#: Types of verbs that may condemn such a reference.
-_ANAPHOR_TYPES = {"ACCUSE", "PROTEST"}
+#: (light verb type, noun type): a noun that stays its own event under such a light verb.
+_STANDING_NOUNS = {("RETREAT", "SANCTION"), ("COOPERATE", "MOBILIZE")}
+#: Persons a measure may name as its target: "sanctions on five lawmakers".
+_PERSONAL_TARGETS = {"member", "official", "individual", "person", "leader", "lawmaker", "politician", "oligarch",
+                     "businessman", "minister"}
+#: Places an attack hits, which stand for the state they are in: "targets in Syria".
+_SITE_NOUNS = {"target", "position", "base", "site", "facility", "installation", "infrastructure", "outpost",
+               "depot", "airfield", "airbase", "city", "town", "village", "port", "airport", "plant", "station",
+               "headquarters", "barracks", "garrison", "military"}
+#: Words that make a site someone's other than a state's: "militant camps", "rebel positions".
+_NON_STATE_LABELS = {"militant", "terrorist", "rebel", "insurgent", "jihadist", "extremist", "separatist",
+                     "guerrilla", "opposition", "militia", "cartel", "pirate", "smuggler", "terror"}
+#: Verbs whose subject is what their object (a condemnation) condemns: "the test drew criticism".
+_PROVOKING_VERBS = {"draw", "spark", "prompt", "trigger", "provoke", "attract", "earn", "elicit", "bring"}
+#: Types of verbs that react to another's act named as their object ("welcomed the aid").
+_REACTION_TYPES = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "REQUEST"}
+#: Types of verbs that may condemn such a reference, as their object ("condemned the launch")
+#: or as their occasion ("in response to the launch", with hostile acts).
+_CONDEMNING_TYPES = {"ACCUSE", "PROTEST", "REJECT"}
+_ANAPHOR_TYPES = _CONDEMNING_TYPES | {"SANCTION", "THREATEN"}
+#: Nouns that name an act by its verbs ("the launch": who launched or fired a missile just before).
+_ACT_NOUNS = {"launch": {"launch", "fire", "test-fire"}, "test": {"test", "test-fire"}, "firing": {"fire"},
+              "coup": {"seize", "topple", "overthrow", "oust", "depose"}, "arrest": {"arrest", "detain"},
+              "detention": {"detain", "arrest"}, "seizure": {"seize"}, "decision": {"decide"},
+              "announcement": {"announce"}, "remark": {"say", "remark"}, "comment": {"say", "comment"},
+              "statement": {"say", "state", "declare"}, "incursion": {"enter", "cross", "intrude"},
+              "annexation": {"annex"}, "invasion": {"invade"}, "killing": {"kill"}, "execution": {"execute"},
+              "shooting": {"shoot"}, "expulsion": {"expel"}, "deployment": {"deploy"}, "attack": {"attack"},
+              "strike": {"strike", "bomb"}, "airstrike": {"strike", "bomb"}, "bombing": {"bomb"},
+              "shelling": {"shell"}, "proposal": {"propose"}, "offer": {"offer"}, "closure": {"close"},
+              "ban": {"ban"}, "sanction": {"sanction", "impose"}, "tariff": {"impose"}, "drill": {"hold", "stage"},
+              "exercise": {"hold", "stage"}, "blockade": {"blockade"}, "raid": {"raid"},
+              "occupation": {"occupy"}, "bombardment": {"bombard"}, "siege": {"besiege"}}
+_DEFINITE_DETERMINERS = ("the", "this", "that", "these", "those")
+#: Frames that make their complement the occasion of an act: "in response to", "in retaliation for".
+_RESPONSE_NOUNS = {"response": ("to",), "reaction": ("to",), "retaliation": ("for", "against"),
+                   "protest": ("at", "against", "over")}
 #: Marker on an entry: an event only when its complement condemns ("called the move illegal").
 _BLAME_COMPLEMENT = "-blame"
 #: Links of a verb's dependents that are not what it says of its object.
@@ -213,7 +248,7 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                      if source.actor.country in attackers]
         if not pairs and trigger.entry.type in _ANAPHOR_TYPES and trigger.entry.pos == "verb" and (
                 _BLAME_COMPLEMENT not in trigger.entry.target_preps or _condemns(trigger.token, lexicon)):
-            pairs = _event_anaphor_pairs(trigger.token, resolver, story, sent)
+            pairs = _event_anaphor_pairs(trigger, resolver, story, sent)
         # an offer stands whatever its answer says: "Addis Ababa rejected Cairo's proposal"
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN",
                                     answered=_ANSWERER_TARGET in trigger.entry.target_preps)
@@ -418,7 +453,8 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             entry.trigger, "governor")) and not (entry.mutual and _TOPIC_OBJECT in entry.target_preps)
         excluded = {s.actor.country for s in sources}
         # "urged both parties to respect X's interests": the urged object is the party, named or not
-        addressed = [child for child in verb.children if child.dep_ in _OBJECT_DEPS and child.lower_ not in ("it", "them")]
+        addressed = [child for child in verb.children
+                     if child.dep_ in _OBJECT_DEPS and child.lower_ not in ("it", "them")]
         addressed += _prepositional_objects(verb, entry.target_preps)
         if not targets and complement_governed and not (entry.type == "REQUEST" and addressed):
             # "threatened to close its airspace": the subject's own things are no target
@@ -488,28 +524,115 @@ def _names_a_party(token: Token, resolver: MentionResolver) -> bool:
     return token.pos_ == "PROPN" or kind in ("government", "diplomatic") or token.lemma_.lower() in _COMMANDERS
 
 
-def _event_anaphor_pairs(verb: Token, resolver: MentionResolver, story: _Story,
+def _event_anaphor_pairs(trigger: _Trigger, resolver: MentionResolver, story: _Story,
                          sent: Span) -> list[tuple[Mention, Mention, float]]:
-    """"Germany will send tanks. Moscow called the move a provocation": a condemnation of "the
-    move" (or "the attack", "the expulsion") just told accuses whoever made it. Only the last
-    event of this or the previous sentence, and only when the noun fits that event's type."""
+    """Condemnation of an act named by a definite noun, which accuses the act's agent.
+
+    "Germany will send tanks. Moscow called the move a provocation": "the move" (or "the attack",
+    "the expulsion") is the last event of this or the previous sentence, if the noun fits its type.
+    "North Korea fired a missile. Japan condemned the launch": a noun naming an act ("the launch",
+    "the test", "the arrest", "the remarks") is the last clause of this or the previous sentence
+    whose verb it nominalises, or that names the noun itself ("conducted a test"), or its own
+    relative clause ("the test Pyongyang carried out"). Condemning verbs take it as their object;
+    hostile acts also as their occasion ("protested over the arrest", "imposed sanctions in response
+    to the test", "in response to Turkey's incursion"), where an owner names the agent outright.
+    """
+    verb, entry = trigger.token, trigger.entry
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    objects = [] if entry.type not in _CONDEMNING_TYPES or trigger.object_token is not None else (
+        _passive_subjects(verb) if passive else [
+            # "called the launch a threat" may read the launch as the predicate, or as a clause
+            # (that has a determiner, as no clause has)
+            item for child in verb.children if child.dep_ in (*_OBJECT_DEPS, "oprd") or (
+                child.dep_ == "ccomp" and any(c.dep_ == "det" for c in child.children)) for item in conjuncts(child)])
+    # "protested against the launch": a target preposition whose object named no actor
+    objects += [noun for noun in _prepositional_objects(verb, entry.target_preps)] if (
+        entry.type in _CONDEMNING_TYPES) else []
+    occasions = [noun for holder in [verb, *filter(None, [trigger.object_token])]
+                 for noun in _occasions(holder)]
+    # "In response to X, A blacklisted firms and imposed tariffs": a fronted occasion covers the conjuncts
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    occasions += [noun for noun in _occasions(head) if head != verb and noun.i < head.i]
+    sources = _resolve_all(_agents(verb) if passive else _subjects(verb), resolver)
+    excluded = {source.actor.country for source in sources}
+    # an owned act names its agent itself ("Turkey's incursion", "the Russian strike")
+    definite = [noun for noun in objects + occasions if _is_definite(noun)
+                and not any(child.dep_ in ("poss", "amod", "compound") and resolver.actor_at(child)
+                            for child in noun.children)]
+    targets: list[Mention] = []
     event = story.last_event
     previous_start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    if event is None or story.last_sentence < previous_start:
+    if event is not None and story.last_sentence >= previous_start:
+        fitting = [noun for noun in definite if noun.lemma_.lower() in _EVENT_ANAPHORS
+                   and _EVENT_ANAPHORS[noun.lemma_.lower()] in (None, event.type)]
+        targets = [Mention(token=noun.i, actor=event.source, confidence=0.6) for noun in fitting[:1]]
+    # "in response to Turkey's incursion": an occasion's owner is its agent
+    for noun in occasions:
+        if not targets and noun.lemma_.lower() in _ACT_NOUNS:
+            owners = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")
+                      and child.i < noun.i]
+            agents = _resolve_holders(owners, resolver) or _resolve_all(_prepositional_objects(noun, ("by",)), resolver)
+            targets = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6)) for m in agents]
+    for noun in definite:
+        if not targets:
+            targets = _act_agents(noun, resolver, excluded)
+    targets = [t for t in targets if t.actor.country not in excluded]
+    return [(source, target, round(0.7 * min(source.confidence, target.confidence), 3))
+            for source in sources for target in targets[:1]]
+
+
+def _is_definite(noun: Token) -> bool:
+    """"the launch", "this decision", "Sunday's test": a noun that refers to an act already told."""
+    if any((child.dep_ == "det" and child.lower_ in _DEFINITE_DETERMINERS)
+           or (child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME")) for child in noun.children):
+        return True
+    # "called the missile launch a threat" may hang "the" on "missile" alone: read the words before
+    word = noun.doc[noun.i - 1] if noun.i > noun.sent.start else noun
+    while word.i > noun.sent.start and word.pos_ in ("NOUN", "ADJ") and word.i < noun.i:
+        word = word.nbor(-1)
+    return word.i < noun.i and word.lower_ in _DEFINITE_DETERMINERS
+
+
+def _occasions(holder: Token) -> list[Token]:
+    """What an act answers: "over the arrest", "in response to the test", "in retaliation for the
+    strikes", "as a reaction to the decision"."""
+    found = _prepositional_objects(holder, ("over",))
+    for frame in _prepositional_objects(holder, ("in", "as")):
+        if frame.lemma_.lower() in _RESPONSE_NOUNS:
+            found += _prepositional_objects(frame, _RESPONSE_NOUNS[frame.lemma_.lower()])
+    return found
+
+
+def _act_agents(noun: Token, resolver: MentionResolver, excluded: set[str | None]) -> list[Mention]:
+    """Who did the act a definite noun names ("the launch" -> who launched or fired just before)."""
+    lemma = noun.lemma_.lower()
+    verbs = _ACT_NOUNS.get(lemma)
+    if verbs is None:
         return []
-    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
-    nouns = _passive_subjects(verb) if passive else [
-        item for child in verb.children if child.dep_ in _OBJECT_DEPS for item in conjuncts(child)]
-    fitting = [noun for noun in nouns if noun.lemma_.lower() in _EVENT_ANAPHORS
-               and _EVENT_ANAPHORS[noun.lemma_.lower()] in (None, event.type)
-               and any(child.lower_ in ("the", "this", "that") for child in noun.children if child.dep_ == "det")
-               and not any(child.dep_ in ("poss", "prep", "amod", "compound") and resolver.actor_at(child)
-                           for child in noun.children)]
-    if not fitting:
-        return []
-    sources = _resolve_all(_agents(verb) if passive else _subjects(verb), resolver)
-    target = Mention(token=fitting[0].i, actor=event.source, confidence=0.6)
-    return [(source, target, round(0.7 * min(source.confidence, 0.6), 3)) for source in sources]
+    doc, sent = noun.doc, noun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    # "the test Pyongyang conducted": the noun's own relative clause first, then the latest clause before it
+    clauses = [child for child in noun.children if child.dep_ == "relcl"]
+    clauses += [token for token in reversed(doc[start:noun.i]) if token.pos_ == "VERB" and not _describes(token, noun)]
+    for clause in clauses:
+        names = {clause.lemma_.lower(), *(f"{clause.lemma_.lower()} {child.lower_}" for child in clause.children
+                                          if child.dep_ == "prt")}
+        named = [item for item in _with_of_complements(_clause_parties(clause)) if item.lemma_.lower() == lemma]
+        if not (names & verbs or named or clause.head == noun):
+            continue
+        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause.children)
+        agents = _resolve_all(_agents(clause) if passive else _subjects(clause), resolver)
+        # the latest such clause decides: an unnamed agent ("gunmen fired") leaves the act unowned
+        return [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
+                for m in agents if m.actor.country not in excluded and m.actor.kind in ("state", "igo", "person")]
+    return []
+
+
+def _describes(verb: Token, noun: Token) -> bool:
+    """The verb is the condemnation itself (or a clause above it), or a clause inside the noun's phrase."""
+    return verb in noun.ancestors or noun in verb.ancestors
 
 
 def _condemns(verb: Token, lexicon: EventLexicon) -> bool:
@@ -560,7 +683,8 @@ def _apology_occasions(verb: Token) -> list[Token]:
                 if inner.dep_ == "pcomp":
                     found += _clause_parties(inner)
                 elif inner.dep_ == "pobj":
-                    found += [inner, *_prepositional_objects(inner, _COMPLEMENT_TARGET_PREPS)]
+                    # "for the detention of Thai fishermen": the victim is the act's complement
+                    found += [inner, *_prepositional_objects(inner, (*_COMPLEMENT_TARGET_PREPS, "of"))]
         elif child.dep_ == "advcl" and child.tag_ != "VBG":
             # "after its tank hit ...", also when "after" is parsed apart; not "..., saying"
             found += _clause_parties(child)
@@ -673,10 +797,15 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
     possessors = [owner for token in tokens for child in token.children
                   if child.dep_ == "poss" and child.tag_ != "PRP$" for owner in conjuncts(child)]
     # "the assets of ten Russian officials", "the ports of Ukraine" (a possessor wins: "Macron's recognition of X")
-    complements = [owner for token in tokens if token.lemma_.lower() not in _NON_STATE_HEADS
+    # but an act's complement is what it acted on: "condemned the invasion of X" does not accuse X
+    owning = [token for token in tokens if token.lemma_.lower() not in _ACT_NOUNS]
+    complements = [owner for token in owning if token.lemma_.lower() not in _NON_STATE_HEADS
                    for owner in _with_of_complements([token])[1:]]
     # "rejected calls by Dutch lawmakers", "condemned remarks by the Chinese envoy": the author
     authors = [author for token in tokens for author in _prepositional_objects(token, ("by",))]
+    # "condemned the strikes carried out by Israel": the agent of a participle on the thing
+    authors += [author for token in tokens for acl in token.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for author in _agents(acl)]
     for owners in (possessors, authors, complements):
         owned = [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.8))
                  for m in _resolve_all(owners, resolver)]
@@ -686,11 +815,14 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
     origins = [t for token in tokens for acl in token.children if acl.dep_ == "acl"
                and acl.lemma_.lower() in _OWNING_PARTICIPLES
                for t in _prepositional_objects(acl, _OWNING_PARTICIPLES[acl.lemma_.lower()])]
+    # "banned the import of poultry from Brazil": goods traded name where they come from
+    origins += [t for token in tokens if "from" in _CONTAINER_NOUNS.get(token.lemma_.lower(), ())
+                for holder in _with_of_complements([token]) for t in _prepositional_objects(holder, ("from",))]
     yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.75))
            for m in _resolve_all(origins, resolver)]
     labelled: dict[str | None, Mention] = {}
     # "duties on a range of Canadian goods": the label may sit on the of-complement
-    for token in _with_of_complements(tokens) + authors:
+    for token in tokens + _with_of_complements(owning)[len(owning):] + authors:
         if token.lemma_.lower() in _NON_STATE_HEADS:
             continue
         for child in token.children:
@@ -705,6 +837,17 @@ def _target_readings(tokens: list[Token], resolver: MentionResolver) -> Iterator
             if actor is not None and actor.country and actor.kind in ("state", "igo"):
                 labelled.setdefault(actor.country, Mention(token=child.i, actor=actor, confidence=0.75))
     yield list(labelled.values())
+    # a site hit where a state is: "strikes on military targets in Syria", "bombed positions inside X"
+    # (the place may hang on the verb: "bombed targets in X"); not sites labelled as someone's
+    # ("militant camps in X", "Hezbollah positions in X"), nor a border they are near
+    sites = [token for token in tokens if token.lemma_.lower() in _SITE_NOUNS and not any(
+        word.lemma_.lower() in _NON_STATE_HEADS or word.lemma_.lower() in _NON_STATE_LABELS
+        or word.pos_ == "PROPN" or word.tag_ == "NNP" or word.ent_type_ in ("NORP", "ORG")
+        for child in token.children if child.dep_ in ("amod", "compound", "nmod", "poss") for word in child.subtree)]
+    places = [place for site in sites for holder in [site, *([site.head] if site.dep_ in _OBJECT_DEPS else [])]
+              for place in _prepositional_objects(holder, ("in", "inside"))]
+    yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.7))
+           for m in _resolve_all(places, resolver) if m.actor.kind == "state"]
     # last, a pronoun owner: "Sudanese units fired on its outposts" (its = the reporting state)
     pronouns = [child for token in tokens for child in token.children if child.dep_ == "poss" and child.tag_ == "PRP$"]
     yield [Mention(token=m.token, actor=m.actor, confidence=min(m.confidence, 0.6))
@@ -722,6 +865,10 @@ def _subjects(verb: Token) -> list[Token]:
         return [item for subject in subjects for item in conjuncts(subject)]
     # "reached a decision to expel", "made known her decision to withdraw": the decider acts
     if verb.dep_ == "acl" and verb.tag_ == "VB":
+        # "Washington's decision to impose tariffs": the noun's owner decided
+        owners = [child for child in verb.head.children if child.dep_ == "poss" and child.tag_ != "PRP$"]
+        if owners:
+            return conjuncts(owners[0])
         governor = _governing_verb(verb.head)
         return _subjects(governor) if governor is not None else []
     # a finite verb hanging as an adverbial clause is a misparse ("a swap agreed in Doha"), not a participle
@@ -802,6 +949,10 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
                 inner = _CONTAINER_NOUNS.get(item.lemma_.lower())
                 if inner:
                     found.extend(_prepositional_objects(item, inner))
+                    # "a ban on the import of sugar from India": the origin may follow the goods
+                    if "from" in inner:
+                        found.extend(origin for goods in _with_of_complements([item])[1:]
+                                     for origin in _prepositional_objects(goods, ("from",)))
     return found
 
 
@@ -816,7 +967,7 @@ def _with_of_complements(tokens: list[Token]) -> list[Token]:
 def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
                    lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     noun, entry = trigger.token, trigger.entry
-    if _is_light_verb_object(noun, lexicon) or (entry.type == "AID" and _is_trade(noun)):
+    if _is_light_verb_object(noun, entry, lexicon) or (entry.type == "AID" and _is_trade(noun)):
         return []
     # "talks between Chad and Niger" -> joint among the coordinated objects of "between"
     between = _resolve_all([t for holder in _with_of_complements([noun])
@@ -825,12 +976,34 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         return _pairs(between, [], entry, trigger.base_confidence)
     # "Lula's visit to Angola", "Swiss sanctions on Syria", "the Iraqi invasion of Kuwait"
     governor = _governing_verb(noun)
+    # "condemned the sanctions and the ban on X": a conjunct hangs where its first conjunct does
+    anchor = _first_conjunct(noun)
     # "staged drills close to its frontier with X": the place may hang on the governing verb;
     # "the recall of its envoy from Tallinn": or on the noun's of-complement
-    holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
+    holders = _with_of_complements([noun]) + ([governor] if governor is not None and anchor.dep_ in _OBJECT_DEPS
                                               else [])
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+        # "following the aid to X" may hang "to X" on "following"
+        holders.append(anchor.head)
+    # "strikes carried out by Israel on X": the target may hang on the participle that makes the event
+    makers = [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"
+              and _makes(child, noun, entry, lexicon)]
+    holders += makers
     targets = _resolve_targets([t for holder in holders
                                 for t in _prepositional_objects(holder, entry.target_preps)], resolver)
+    partners = [] if entry.mutual else _coordinated_nouns(noun)
+    if not targets and partners:
+        # "Chinese loans and grants to Ghana": the last of coordinated acts carries their shared target
+        stranded = [partner.head for partner in partners if partner.dep_ == "pobj" and partner.head.dep_ == "prep"]
+        targets = _resolve_targets([t for partner in partners + stranded
+                                    for t in _prepositional_objects(partner, entry.target_preps)], resolver)
+    if not targets and entry.type in _CONDEMNING_TYPES and governor is not None and anchor.dep_ in _OBJECT_DEPS \
+            and governor.lemma_.lower() in _PROVOKING_VERBS:
+        # "Turkey's incursion drew condemnation from Baghdad": what drew it is the condemned act
+        provokers = _subjects(governor)
+        targets = _resolve_targets(provokers, resolver) or [
+            agent for provoker in provokers if _is_definite(provoker)
+            for agent in _act_agents(provoker, resolver, set())]
     if not targets and _ANSWERER_TARGET in entry.target_preps:
         targets = _answerers(noun, governor, resolver)
     places: list[Token] = []
@@ -843,30 +1016,77 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
         return []
     owners = [child for child in noun.children
               if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i and child not in places]
+    if partners and not any(owner.dep_ == "poss" or owner.text[:1].isupper() for owner in owners):
+        # "Indian assistance and credit lines to X": coordinated acts share the first one's owner
+        owners += [child for partner in partners for child in partner.children
+                   if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < partner.i
+                   and child not in partners and child != noun and child not in places]
     # "the expulsion of two diplomats by the Netherlands", "a visit by Ruto to Kampala"
     # "criticism of Hanoi from the US embassy", "aid from Japan", "a visit of Kenya's president to Japan":
     # "from" and "of" name the source unless the entry reads them as the target
     agent_preps = ("by", *(prep for prep in ("from", "of") if prep not in entry.target_preps))
-    agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and noun.dep_ in _OBJECT_DEPS
+    agent_holders = _with_of_complements([noun]) + ([governor] if governor is not None and anchor.dep_ in _OBJECT_DEPS
                                                     else [])
     # "plans tabled by Norway": the agent of a participle on the noun
     agent_holders += [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
     agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]
+    # "the tariffs imposed by Washington", "a patrol conducted by X": the agent of a participle
+    # that makes the event (not "talks mediated by X", "a visit hosted by X")
+    agents += [t for maker in makers for t in _agents(maker)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
-    borrowed = not sources and governor is not None
+    # "Brazil criticised the sanctions on Venezuela": what a verb reacts to is another's act
+    # (but "praised the talks with X": who praises a gathering with X took part in it)
+    borrowed = not sources and governor is not None and (entry.mutual or not _reacts_to(anchor, governor, lexicon))
     if borrowed:
         # the event named as an object or adjunct of a clause: "Serbia began the bombardment of ...",
         # "In a phone call with Ruto, Museveni urged ..." -> the clause's subject acts
         sources = _resolve_all(_subjects(governor), resolver)
-    if entry.mutual and not targets and borrowed and noun.dep_ == "pobj" and len(sources) == 1:
+    if entry.mutual and not targets and borrowed and anchor.dep_ == "pobj" and len(sources) == 1:
         # "X told his counterpart Y in a phone call": the clause's object is the other party
         targets = _resolve_all(_targets(governor, None, entry), resolver)
     if (joint or entry.mutual) and not targets:
         # "the India-GCC meeting", "A and B failed to reach a deal at talks", "... in a joint statement";
         # but "agreed on yearly summits", "restore the summit" are plans, not gatherings
-        taking_part = not borrowed or _takes_part(noun)
+        taking_part = not borrowed or _takes_part(anchor)
         return _pairs(sources, [], entry, trigger.base_confidence) if len(sources) > 1 and taking_part else []
+    if entry.type == "MOBILIZE" and len(sources) > 1:
+        # drills of several states together are joint exercises, whatever they are near
+        return []
     return _pairs(sources, targets, entry, trigger.base_confidence, noun)
+
+
+def _makes(verb: Token, noun: Token, entry: LexiconEntry, lexicon: EventLexicon) -> bool:
+    """The verb is a light verb that makes the noun's event: "sanctions imposed", "strikes carried out"."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    verbs = [verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {particle}" for particle in particles)]
+    return any(light.type == entry.type for name in verbs for word in (noun.lower_, noun.lemma_.lower())
+               for light in lexicon.light_verbs(name, word))
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def _coordinated_nouns(noun: Token) -> list[Token]:
+    """Nouns coordinated with a nominal trigger, which may carry its owner or its target: its
+    conjuncts, the noun it is a conjunct of, and the head of "A and B C" when the parser hangs
+    "A and B" on C as a modifier ("assistance and credit lines": "assistance" on "lines")."""
+    found = [item for child in noun.children if child.dep_ == "conj" for item in conjuncts(child)]
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        found.append(noun.head)
+    if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and any(
+            child.dep_ == "cc" for child in noun.children):
+        found.append(noun.head)
+    return found
+
+
+def _reacts_to(noun: Token, governor: Token, lexicon: EventLexicon) -> bool:
+    """The noun is the object of a verb that reacts to an act ("condemned the sanctions",
+    "welcomed the aid", "demanded the withdrawal"): the verb's subject did not do it."""
+    return noun.dep_ in _OBJECT_DEPS and any(trigger.entry.type in _REACTION_TYPES and trigger.object_token is None
+                                             for trigger in _verb_triggers(governor, lexicon))
 
 
 def _adjectival_visitor(verb: Token) -> Token | None:
@@ -920,7 +1140,8 @@ def _takes_part(noun: Token) -> bool:
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb whose object, or whose prepositional adjunct, the noun is."""
+    """The verb whose object, or whose prepositional adjunct, the noun (or its first conjunct) is."""
+    noun = _first_conjunct(noun)
     if noun.dep_ in _OBJECT_DEPS and noun.head.pos_ == "VERB":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
@@ -943,12 +1164,22 @@ def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Me
     return []
 
 
-def _is_light_verb_object(noun: Token, lexicon: EventLexicon) -> bool:
-    """The noun is already an event as the object of a light verb ("imposed sanctions")."""
+def _is_light_verb_object(noun: Token, entry: LexiconEntry, lexicon: EventLexicon) -> bool:
+    """The noun is already an event as the object of a light verb ("imposed sanctions").
+
+    Two light verbs leave the noun its own event (``_STANDING_NOUNS``): a lifted ban stood
+    ("lifted its ban on X": a retreat and the ban), and drills one state begins are a show of
+    force ("began drills around X"); but sanctions lifted off persons are not recorded (the
+    scheme's convention for eased personal measures).
+    """
     head = noun.head.head if noun.head.dep_ == "prep" else noun.head
     if head.pos_ != "VERB":
         return False
-    return any(trigger.object_token == noun for trigger in _verb_triggers(head, lexicon))
+    readings = {trigger.entry.type for trigger in _verb_triggers(head, lexicon) if trigger.object_token == noun}
+    standing = {light for light, noun_type in _STANDING_NOUNS if noun_type == entry.type}
+    personal = any(t.lemma_.lower() in _PERSONAL_TARGETS for holder in (noun, head)
+                   for t in _prepositional_objects(holder, entry.target_preps))
+    return bool(readings) and not (readings <= standing and not personal)
 
 
 # --- modality --------------------------------------------------------------------------------
@@ -963,6 +1194,8 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
     """
     negated = any(child.lower_ in _NEGATION_WORDS and child.dep_ in ("neg", "det")
                   for child in trigger.children)
+    # "without a deal between A and B": an act named as absent did not happen
+    negated = negated or (trigger.dep_ == "pobj" and trigger.head.lower_ == "without")
     hedged = any(lexicon.has_cue(child.lower_, "modifier") for child in trigger.children
                  if child.dep_ == "amod")
     # a document worked or pressed for is not concluded: "talks on a trade agreement", "working on a treaty"

@@ -800,3 +800,89 @@ _TRIGGER_CASES = [
 @pytest.mark.parametrize(("text", "date", "expected"), _TRIGGER_CASES)
 def test_trigger_readings_added_for_real_news(nlp, text, date, expected):
     assert relations(nlp, text, date=date) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chinese forces began live-fire drills around Taiwan island on Friday.", {("CHN", "TWN", "MOBILIZE")}),
+    ("Azerbaijan and Turkey began drills near the Armenian border.",
+     {("AZE", "TUR", "COOPERATE"), ("TUR", "AZE", "COOPERATE")}),
+    ("India lifted its ban on Pakistani cement imports.", {("IND", "PAK", "RETREAT"), ("IND", "PAK", "SANCTION")}),
+    ("Canada lifted its travel ban on Belarusian officials.", {("CAN", "BLR", "CONCEDE")}),
+])
+def test_a_light_verb_of_another_type_leaves_the_noun_its_own_event(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile criticised the sanctions on Nicaragua.", set()),
+    ("Norway welcomed the aid to Sudan.", set()),
+    ("Iran denounced the sanctions imposed by the EU.", {("IRN", "EU", "ACCUSE")}),
+    ("Seoul monitored a joint naval patrol conducted by Russian and Chinese forces.",
+     {("RUS", "CHN", "COOPERATE"), ("CHN", "RUS", "COOPERATE")}),
+])
+def test_what_a_verb_reacts_to_is_not_its_subjects_act(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya praised Chinese loans and grants to Kenya.", {("KEN", "CHN", "SUPPORT"), ("CHN", "KEN", "AID")}),
+    ("Ghana praised Japanese grants and medical assistance to Ghana.",
+     {("GHA", "JPN", "SUPPORT"), ("JPN", "GHA", "AID")}),
+    ("Kyiv counted Russian strikes and Western aid to Ukraine.", set()),
+])
+def test_coordinated_nominal_acts_share_owner_and_target(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan fired a cruise missile on Friday. India condemned the launch.", {("IND", "PAK", "ACCUSE")}),
+    ("Iran conducted a rocket test. France called the test a serious provocation.", {("FRA", "IRN", "ACCUSE")}),
+    ("China detained an Australian journalist. Canberra protested the arrest.", {("AUS", "CHN", "ACCUSE")}),
+    ("Australia imposed sanctions in response to the test that North Korea conducted.", {("AUS", "PRK", "SANCTION")}),
+    ("Armenia protested over Azerbaijan's decision to close the road.", {("ARM", "AZE", "ACCUSE")}),
+    ("Militants fired rockets at a checkpoint. Niger condemned the attack.", set()),
+    ("Peru condemned the launch.", set()),
+    ("Brazil condemned the invasion of Ukraine.", set()),
+])
+def test_a_definite_noun_refers_to_the_act_told_just_before(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thai jets bombed military targets in Cambodia.", {("THA", "KHM", "ASSAULT")}),
+    ("Israel carried out airstrikes on army positions in Syria.", {("ISR", "SYR", "ASSAULT")}),
+    ("Indian jets struck militant bases in Pakistan.", set()),
+    ("Israel launched strikes on Hezbollah-held villages in Lebanon.", set()),
+    ("Peru imposed a ban on the import of potatoes from Bolivia.", {("PER", "BOL", "SANCTION")}),
+])
+def test_a_target_reached_through_a_second_noun(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In response to earlier Japanese tariffs, Seoul blacklisted three firms and imposed duties on seafood.",
+     {("KOR", "JPN", "SANCTION")}),
+    ("Moscow denounced Estonia's decision to expel two Russian diplomats.",
+     {("RUS", "EST", "ACCUSE"), ("EST", "RUS", "COERCE")}),
+    ("Kenya's decision to close its border with Somalia drew criticism.", {("KEN", "SOM", "SANCTION")}),
+])
+def test_an_occasion_covers_its_conjuncts_and_a_decision_is_its_owners(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Without a pact between Laos and Cambodia, the dam cannot be built.", set()),
+    ("The talks ended without a deal between Serbia and Kosovo.", set()),
+    ("The talks ended with a deal between Peru and Chile.", {("PER", "CHL", "AGREE"), ("CHL", "PER", "AGREE")}),
+])
+def test_an_act_named_as_absent_did_not_happen(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hungary's veto of the aid package prompted criticism from Poland.", {("POL", "HUN", "ACCUSE")}),
+    ("Pakistan fired a missile on Friday. The launch drew condemnation from New Delhi.", {("IND", "PAK", "ACCUSE")}),
+    ("The election result drew criticism from Washington.", set()),
+])
+def test_what_drew_a_condemnation_is_condemned(nlp, text, expected):
+    assert relations(nlp, text) == expected
