@@ -398,6 +398,13 @@ def _protested_acts(summons: _Trigger, envoys: list[Mention], resolver: MentionR
     return found
 
 
+def _condemned_by(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when the verb condemns or protests what it governs ("protest the raid", "condemned the attack")."""
+    return verb.lemma_.lower() in _PROTEST_VERBS or any(
+        trigger.entry.type in _ANAPHOR_TYPES and _BLAME_COMPLEMENT not in trigger.entry.target_preps
+        for trigger in _verb_triggers(verb, lexicon))
+
+
 def _participle_pairs(trigger: _Trigger, resolver: MentionResolver,
                       lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
     """A participle or scene noun with no party of its own acts on the main clause's target.
@@ -1053,7 +1060,8 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
     agent_holders += [child for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"]
     agents = [t for holder in agent_holders for t in _prepositional_objects(holder, agent_preps)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
-    borrowed = not sources and governor is not None
+    # what a clause condemns or protests is someone else's act: "Japan condemned the attack on its embassy"
+    borrowed = not sources and governor is not None and not _condemned_by(governor, lexicon)
     if borrowed:
         # the event named as an object or adjunct of a clause: "Serbia began the bombardment of ...",
         # "In a phone call with Ruto, Museveni urged ..." -> the clause's subject acts

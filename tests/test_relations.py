@@ -731,3 +731,77 @@ def test_a_document_under_negotiation_is_no_agreement(nlp):
 ])
 def test_vetoed_acts_are_not_asserted_and_welcomed_guests_visit(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+# --- implied events: what a clause asserts besides its main event -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ecuador lifted its ban on shrimp imports from Peru.", {("ECU", "PER", "RETREAT"), ("ECU", "PER", "SANCTION")}),
+    ("The European Union eased sanctions on Belarus on Monday.", {("EU", "BLR", "RETREAT"), ("EU", "BLR", "SANCTION")}),
+])
+def test_a_lifted_measure_was_in_force(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_lifted_sanctions_on_persons_assert_no_measure(nlp):
+    # sanctions on persons are administrative: lifting them concedes, nothing more is coded
+    assert ("NOR", "RUS", "SANCTION") not in relations(nlp, "Norway lifted its sanctions on two Russian officials.")
+
+
+def test_a_hedged_lifting_asserts_no_measure(nlp):
+    assert relations(nlp, "Mexico may lift its embargo on Cuban sugar.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estonia summoned Russia's ambassador to protest the incursion of its jets into Estonian airspace.",
+     {("EST", "RUS", "ACCUSE"), ("RUS", "EST", "ASSAULT")}),
+    ("Manila summoned the Chinese envoy to protest its navy's blockade of a Philippine shoal.",
+     {("PHL", "CHN", "ACCUSE"), ("CHN", "PHL", "COERCE")}),
+    # the victim's own embassy: no owner of the attack is named
+    ("Egypt summoned the Libyan envoy to protest the attack on its consulate in Tripoli.", {("EGY", "LBY", "ACCUSE")}),
+])
+def test_a_summons_asserts_the_act_it_protests(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_the_condemner_is_not_the_attacker(nlp):
+    assert relations(nlp, "Kenya protested the raid on its consulate in Mogadishu.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baghdad vowed to retaliate against Ankara.", {("IRQ", "TUR", "THREATEN")}),
+    ("Seoul pledged to punish Pyongyang with retaliatory strikes.", {("KOR", "PRK", "THREATEN")}),
+    ("Beijing promised a tough response to Canberra.", {("CHN", "AUS", "THREATEN")}),
+    ("Venezuela's foreign minister said Caracas will hit back if Guyana seizes the ships.",
+     {("VEN", "GUY", "THREATEN")}),
+    ("India threatened to widen the row by imposing duties on Chinese steel.", {("IND", "CHN", "THREATEN")}),
+    # a prediction by non-state speakers, and a vow against smugglers, threaten no state
+    ("Analysts said Egypt would retaliate against Ethiopia.", set()),
+    ("Algeria vowed to punish the traffickers.", set()),
+])
+def test_vows_and_statements_of_retaliation_are_threats(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_a_vowed_attack_is_not_asserted(nlp):
+    found = flagged(nlp, "Tehran vowed to strike Israel.")
+    assert ("IRN", "ISR", "THREATEN", False, False) in found
+    assert ("IRN", "ISR", "ASSAULT", False, True) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guatemala expelled Belize's ambassador, accusing him of espionage.",
+     {("GTM", "BLZ", "COERCE"), ("GTM", "BLZ", "ACCUSE")}),
+    ("Uruguay condemned Paraguay's remarks, demanding an apology.",
+     {("URY", "PRY", "ACCUSE"), ("URY", "PRY", "REQUEST")}),
+    ("Sudanese troops shot down an Ethiopian drone, capturing its crew.",
+     {("SDN", "ETH", "ASSAULT"), ("SDN", "ETH", "COERCE")}),
+    ("Indian troops captured a Pakistani post after heavy shelling.",
+     {("IND", "PAK", "COERCE"), ("IND", "PAK", "ASSAULT")}),
+    # cooperative main clauses lend no target; participles naming their own addressee keep it
+    ("Chile signed a trade deal with Peru, urging more investment.",
+     {("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}),
+    ("Peru expelled Bolivia's envoy, accusing Western governments of interference.", {("PER", "BOL", "COERCE")}),
+])
+def test_participles_act_on_the_main_clauses_target(nlp, text, expected):
+    assert relations(nlp, text) == expected
