@@ -76,6 +76,7 @@ _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 _PURPOSE_CODED = {"summon"}
 #: Nominal types of a lifted measure that was in force: "lifted its ban", "eased the blockade".
 _MEASURE_TYPES = {"SANCTION", "COERCE"}
+_CLOSABLE_NOUNS = {"border", "frontier", "crossing", "airspace"}
 #: Types of the act a summons protests, and nouns whose complement names that act ("the use of water cannon").
 _PROTESTED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _DOING_NOUNS = {"use", "firing", "deployment", "launch"}
@@ -340,8 +341,9 @@ def _implied_events(trigger: _Trigger, pairs: list[tuple[Mention, Mention, float
     implied: list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]] = []
     measure = trigger.object_token
     if trigger.entry.type == "RETREAT" and measure is not None and pairs:
-        entries = [entry for name in _noun_names(measure) for entry in lexicon.nouns(name)
-                   if entry.type in _MEASURE_TYPES]
+        # "reopened its border with Laos": the border was closed (scheme: a border closure is SANCTION)
+        names = ["closure"] if measure.lemma_.lower() in _CLOSABLE_NOUNS else _noun_names(measure)
+        entries = [entry for name in names for entry in lexicon.nouns(name) if entry.type in _MEASURE_TYPES]
         owners = _resolve_all([child for child in measure.children
                                if child.dep_ == "poss" and child.tag_ != "PRP$"], resolver)
         # sanctions on persons are administrative: lifting them concedes, nothing more is coded

@@ -805,3 +805,17 @@ def test_a_vowed_attack_is_not_asserted(nlp):
 ])
 def test_participles_act_on_the_main_clauses_target(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+def test_a_reopened_border_was_closed(nlp):
+    # with a lexicon that reads reopening a border as easing a measure, the closure is asserted too
+    from kg.events import EventLexicon, LexiconEntry, default_lexicon
+
+    base = default_lexicon()
+    reopen = LexiconEntry(trigger="reopen", pos="verb", objects=("border",), type="RETREAT", cameo="081",
+                          goldstein=5.0, target_preps=("with", "to"), mutual=False)
+    lexicon = EventLexicon([*base.entries, reopen], base._cues)
+    text = "Algeria reopened its border with Morocco."
+    found = {(r.source.country, r.target.country, r.type)
+             for r in extract_relations(nlp(text), Document(id="t", text=text), lexicon=lexicon) if r.asserted}
+    assert found == {("DZA", "MAR", "RETREAT"), ("DZA", "MAR", "SANCTION")}
