@@ -423,7 +423,10 @@ def _participle_pairs(trigger: _Trigger, resolver: MentionResolver,
         return []
     if entry.pos == "verb":
         after_comma = token.i > token.sent.start and token.doc[token.i - 1].text == ","
-        if token.tag_ != "VBG" or token.dep_ != "advcl" or not after_comma or _own_subject(token):
+        # "..., demanding an apology", and a verb sharing the subject: "denounced X and vowed to retaliate"
+        participle = token.tag_ == "VBG" and token.dep_ == "advcl" and after_comma
+        conjoined = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBN")
+        if not (participle or conjoined) or _own_subject(token):
             return []
         if any(child.dep_ == "ccomp" for child in token.children):
             return []

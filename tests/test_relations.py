@@ -819,3 +819,14 @@ def test_a_reopened_border_was_closed(nlp):
     found = {(r.source.country, r.target.country, r.type)
              for r in extract_relations(nlp(text), Document(id="t", text=text), lexicon=lexicon) if r.asserted}
     assert found == {("DZA", "MAR", "RETREAT"), ("DZA", "MAR", "SANCTION")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad denounced Sudan's statement and vowed to retaliate.",
+     {("TCD", "SDN", "ACCUSE"), ("TCD", "SDN", "THREATEN")}),
+    ("Laos criticised Thailand's remarks and demanded an apology.",
+     {("LAO", "THA", "ACCUSE"), ("LAO", "THA", "REQUEST")}),
+    ("Mali signed a pact with Niger and called for more trade.", {("MLI", "NER", "AGREE"), ("NER", "MLI", "AGREE")}),
+])
+def test_a_verb_sharing_the_subject_acts_on_the_first_verbs_target(nlp, text, expected):
+    assert relations(nlp, text) == expected
