@@ -91,6 +91,8 @@ _PARTY_NOUNS = {"side", "party", "country", "nation", "state", "government", "co
                 "body", "organization", "organisation", "institution", "bloc", "region", "everyone", "all", "other"}
 #: Prepositions that set an attack as the scene of the clause's act: "seized the post after shelling".
 _SEQUENCE_PREPS = {"after", "following", "amid"}
+#: CAMEO codes of seizing ground or property by force: "captured the post", "seized the town".
+_SEIZING_CAMEO = {"171", "1711", "192"}
 #: People a measure may name as its target: sanctions on them are personal, not on their state's economy.
 _PERSONAL_TARGETS = {"member", "official", "individual", "lawmaker", "legislator", "person", "people", "leader",
                      "minister", "diplomat", "officer", "businessman", "oligarch", "citizen", "journalist", "senator",
@@ -453,6 +455,10 @@ def _participle_pairs(trigger: _Trigger, resolver: MentionResolver,
     found: list[tuple[Mention, Mention, float]] = []
     for main in filter(None, map(_by_purpose, _verb_triggers(anchor, lexicon))):
         if main.entry.type not in _ANCHOR_TYPES or main.entry.mutual or main.entry.reverse:
+            continue
+        # an attack before an expulsion or a sanction is its reason, often the target's own act;
+        # only a fight or a seizure of ground continues the attack before it
+        if entry.pos == "noun" and not (main.entry.type == "ASSAULT" or main.entry.cameo in _SEIZING_CAMEO):
             continue
         found += [(s, t, round(0.7 * min(s.confidence, t.confidence), 3))
                   for s, t, _ in _verbal_pairs(main, resolver, lexicon)]

@@ -802,6 +802,8 @@ def test_a_vowed_attack_is_not_asserted(nlp):
     ("Chile signed a trade deal with Peru, urging more investment.",
      {("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}),
     ("Peru expelled Bolivia's envoy, accusing Western governments of interference.", {("PER", "BOL", "COERCE")}),
+    # an attack before an expulsion is its reason, not the expeller's act
+    ("Latvia expelled a Russian diplomat after a cyber attack.", {("LVA", "RUS", "COERCE")}),
 ])
 def test_participles_act_on_the_main_clauses_target(nlp, text, expected):
     assert relations(nlp, text) == expected
