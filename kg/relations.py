@@ -74,6 +74,35 @@ _HELP_VERBS = {"help", "support", "assist", "protect", "defend", "bolster", "tra
 _GOVERNMENT_NOUNS = {"government", "authorities", "regime"}
 #: Light verbs coded by their purpose clause: "summoned the envoy to protest / to demand".
 _PURPOSE_CODED = {"summon"}
+#: Nominal types of a lifted measure that was in force: "lifted its ban", "eased the blockade".
+_MEASURE_TYPES = {"SANCTION", "COERCE"}
+_CLOSABLE_NOUNS = {"border", "frontier", "crossing", "airspace"}
+#: Types of the act a summons protests, and nouns whose complement names that act ("the use of water cannon").
+_PROTESTED_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+_DOING_NOUNS = {"use", "firing", "deployment", "launch"}
+#: Participles that take the main clause's target, and the main clauses that lend it.
+_PARTICIPLE_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "COERCE", "ASSAULT"}
+_ANCHOR_TYPES = {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT", "CONCEDE",
+                 "MOBILIZE"}
+_OBJECT_PRONOUNS = {"him", "her", "it", "them"}
+#: Addressees a participle may name without naming a state: "urging both sides", "warning other nations".
+_PARTY_NOUNS = {"side", "party", "country", "nation", "state", "government", "community", "world", "member",
+                "leader", "neighbour", "neighbor", "ally", "partner", "power", "official", "authority", "council",
+                "body", "organization", "organisation", "institution", "bloc", "region", "everyone", "all", "other"}
+#: Prepositions that set an attack as the scene of the clause's act: "seized the post after shelling".
+_SEQUENCE_PREPS = {"after", "following", "amid"}
+#: CAMEO codes of seizing ground or property by force: "captured the post", "seized the town".
+_SEIZING_CAMEO = {"171", "1711", "192"}
+#: People a measure may name as its target: sanctions on them are personal, not on their state's economy.
+_PERSONAL_TARGETS = {"member", "official", "individual", "lawmaker", "legislator", "person", "people", "leader",
+                     "minister", "diplomat", "officer", "businessman", "oligarch", "citizen", "journalist", "senator",
+                     "entity", "family", "relative", "judge", "commander", "general", "politician"}
+#: Verbs of commitment: vowing retaliation or violence is a threat (not aid, not an agreement).
+_COMMITMENT_VERBS = {"vow", "pledge", "promise", "swear"}
+_RETALIATION_VERBS = {"retaliate", "avenge", "punish", "hit back", "strike back", "fight back"}
+_RETALIATION_WORDS = {"retaliation", "retaliatory", "revenge", "reprisal", "reprisals", "retribution", "vengeance"}
+_HARSH_WORDS = {"harsh", "tough", "strong", "firm", "decisive", "resolute", "crushing", "severe", "forceful",
+                "befitting", "military", "swift"}
 #: Words that make a gathering one act of all its parties: "a trilateral summit", "three-way talks".
 _MULTILATERAL = re.compile(r"\b(?:tri|multi|quadri)lateral\b|\bjoint\b"
                            r"|\b(?:three|four|five|six)[- ](?:way|nations?|party|country|countries)\b", re.IGNORECASE)
@@ -136,10 +165,7 @@ _EVENT_ANAPHORS = {"move": None, "decision": None, "step": None, "action": None,
                    "strike": "ASSAULT", "airstrike": "ASSAULT", "raid": "ASSAULT", "expulsion": "COERCE",
                    "deployment": "MOBILIZE"}
 #: (light verb type, noun type): a noun that stays its own event under such a light verb.
-_STANDING_NOUNS = {("RETREAT", "SANCTION"), ("COOPERATE", "MOBILIZE")}
-#: Persons a measure may name as its target: "sanctions on five lawmakers".
-_PERSONAL_TARGETS = {"member", "official", "individual", "person", "leader", "lawmaker", "politician", "oligarch",
-                     "businessman", "minister"}
+_STANDING_NOUNS = {("COOPERATE", "MOBILIZE")}
 #: Places an attack hits, which stand for the state they are in: "targets in Syria".
 _SITE_NOUNS = {"target", "position", "base", "site", "facility", "installation", "infrastructure", "outpost",
                "depot", "airfield", "airbase", "city", "town", "village", "port", "airport", "plant", "station",
@@ -232,7 +258,10 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
     """The relations of one sentence, reading and updating what the ``story`` asserted so far."""
     question = sent.text.rstrip().endswith("?")
     attackers = story.attackers
-    for trigger in filter(None, map(_by_purpose, _triggers(sent, lexicon))):
+    threats = _implied_threats(sent, lexicon, resolver)
+    triggers = [threats.get(trigger.token.i, trigger) for trigger in _triggers(sent, lexicon)]
+    triggers += [threat for i, threat in threats.items() if all(t.token.i != i for t in triggers)]
+    for trigger in filter(None, map(_by_purpose, triggers)):
         if _protest_purpose(trigger, lexicon) or _describes_standing_state(trigger.token):
             continue
         if _BLAME_COMPLEMENT in trigger.entry.target_preps:
@@ -249,20 +278,28 @@ def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
         if not pairs and trigger.entry.type in _ANAPHOR_TYPES and trigger.entry.pos == "verb" and (
                 _BLAME_COMPLEMENT not in trigger.entry.target_preps or _condemns(trigger.token, lexicon)):
             pairs = _event_anaphor_pairs(trigger, resolver, story, sent)
+        if not pairs:
+            pairs = _participle_pairs(trigger, resolver, lexicon)
+        if trigger.entry.type == "RETREAT" and trigger.object_token is not None and _on_persons(trigger, resolver):
+            # lifting sanctions on persons eases an administrative measure (scheme: CONCEDE)
+            trigger = replace(trigger, entry=replace(trigger.entry, type="CONCEDE", cameo="081", goldstein=5.0))
         # an offer stands whatever its answer says: "Addis Ababa rejected Cairo's proposal"
         negated, hedged = _modality(trigger.token, lexicon, threat=trigger.entry.type == "THREATEN",
                                     answered=_ANSWERER_TARGET in trigger.entry.target_preps)
+        # what a state vows to do to another is the threat's content, not yet done
+        hedged = hedged or any(_threatens(threat.token, trigger.token) for threat in threats.values())
         reporter = _reporter(trigger.token, lexicon, resolver) if pairs else None
-        for source, target, confidence in pairs:
-            if source.actor.country == target.actor.country:
-                continue
-            relation = _relation(trigger, source, target, confidence, sent, document,
-                                 negated=negated, hedged=hedged or question)
-            if relation.type == "ASSAULT" and relation.asserted and target.actor.country:
-                attackers[target.actor.country] = source.actor
-            if relation.asserted:
-                story.last_event, story.last_sentence = relation, sent.start
-            yield replace(relation, reported_by=reporter.actor) if reporter else relation
+        for event, event_pairs in [(trigger, pairs), *_implied_events(trigger, pairs, resolver, lexicon)]:
+            for source, target, confidence in event_pairs:
+                if source.actor.country == target.actor.country:
+                    continue
+                relation = _relation(event, source, target, confidence, sent, document,
+                                     negated=negated, hedged=hedged or question)
+                if relation.type == "ASSAULT" and relation.asserted and target.actor.country:
+                    attackers[target.actor.country] = source.actor
+                if relation.asserted and event is trigger:
+                    story.last_event, story.last_sentence = relation, sent.start
+                yield replace(relation, reported_by=reporter.actor) if reporter else relation
 
 
 def _reporter(trigger: Token, lexicon: EventLexicon, resolver: MentionResolver) -> Mention | None:
@@ -332,6 +369,210 @@ def _protest_purpose(trigger: _Trigger, lexicon: EventLexicon) -> bool:
     infinitive = token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return (infinitive and trigger.entry.trigger in _PROTEST_VERBS and token.head.pos_ == "VERB"
             and bool(_verb_triggers(token.head, lexicon)))
+
+
+# --- implied events: what a clause asserts besides its main event ------------------------------
+
+def _implied_events(trigger: _Trigger, pairs: list[tuple[Mention, Mention, float]], resolver: MentionResolver,
+                    lexicon: EventLexicon) -> list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]]:
+    """Events a trigger asserts besides its own, each with its pairs; they share its modality.
+
+    - A lifted or eased measure was in force: "Kenya lifted its ban on Ugandan sugar" is RETREAT
+      and the ban (SANCTION), between the same parties unless the measure names another owner.
+    - What a summons protests, when it is an event with an owner: "Hanoi summoned Beijing's envoy
+      to protest its navy's seizure of Vietnamese boats" is ACCUSE and China's seizure (COERCE).
+    """
+    implied: list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]] = []
+    measure = trigger.object_token
+    if trigger.entry.type == "RETREAT" and measure is not None and pairs:
+        # "reopened its border with Laos": the border was closed (scheme: a border closure is SANCTION)
+        names = ["closure"] if measure.lemma_.lower() in _CLOSABLE_NOUNS else _noun_names(measure)
+        entries = [entry for name in names for entry in lexicon.nouns(name) if entry.type in _MEASURE_TYPES]
+        owners = _resolve_all([child for child in measure.children
+                               if child.dep_ == "poss" and child.tag_ != "PRP$"], resolver)
+        personal = _on_persons(trigger, resolver)
+        lifted = [(owner, target, c) for owner in owners for _, target, c in pairs] if owners else pairs
+        implied += [(_Trigger(measure, entries[0], None, trigger.base_confidence),
+                     [(s, t, round(0.9 * c, 3)) for s, t, c in lifted])] if entries and not personal else []
+    if trigger.entry.trigger in _PURPOSE_CODED and trigger.entry.type == "ACCUSE" and pairs:
+        implied += _protested_acts(trigger, [t for _, t, _ in pairs], resolver, lexicon)
+    return implied
+
+
+def _on_persons(trigger: _Trigger, resolver: MentionResolver) -> bool:
+    """The measure a trigger acts on is aimed at persons ("sanctions on five officials"): an
+    administrative measure, whose easing concedes (CONCEDE) rather than retreats."""
+    holders = [trigger.token, *([trigger.object_token] if trigger.object_token is not None else [])]
+    return any(t.lemma_.lower() in _PERSONAL_TARGETS or resolver.actors.is_agent(t.lemma_.lower())
+               for holder in holders for t in _prepositional_objects(holder, ("on", "against")))
+
+
+def _protested_acts(summons: _Trigger, envoys: list[Mention], resolver: MentionResolver,
+                    lexicon: EventLexicon) -> list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]]:
+    """The acts a summons protests, by their owner: a possessor naming a state, or a possessive
+    pronoun ("its coast guard's use of water cannon"), which stands for the summoned envoy's state."""
+    found: list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]] = []
+    purposes = [child for child in summons.token.children if child.dep_ in ("advcl", "xcomp")
+                and child.lemma_.lower() in _PROTEST_VERBS]
+    nouns = [item for purpose in purposes for child in purpose.children if child.dep_ in _OBJECT_DEPS
+             for item in conjuncts(child)]
+    for noun in nouns:
+        # "the use of water cannon", "the firing of flares": the act is the complement of a noun of doing
+        acts = [noun, *_with_of_complements([noun])[1:]] if noun.lemma_.lower() in _DOING_NOUNS else [noun]
+        entries = [(act, entry) for act in acts for name in _noun_names(act) for entry in lexicon.nouns(name)
+                   if entry.type in _PROTESTED_TYPES]
+        if not entries:
+            continue
+        act, entry = entries[0]
+        # "the incursion of its drones": an of-complement that is not the victim is the owner
+        chain = [noun] if any(child.dep_ == "poss" for child in noun.children) or "of" in entry.target_preps else (
+            _with_of_complements([noun])[1:2] or [noun])
+        if chain[0] is not noun:
+            chain.insert(0, noun)
+        while any(child.dep_ == "poss" for child in chain[-1].children):
+            chain.append(next(child for child in chain[-1].children if child.dep_ == "poss"))
+        owners = _resolve_all(chain[1:], resolver) if chain[-1].tag_ != "PRP$" else envoys
+        agents = [agent for holder in acts for agent in _prepositional_objects(holder, ("by",))]
+        owners = owners or _resolve_all(agents, resolver)
+        # the victim: the act's own target ("into Polish airspace"), or what its relative clause hits
+        holders = [*acts, noun.head, *(child for a in acts for child in a.children if child.dep_ == "relcl")]
+        places = [t for holder in holders for t in _prepositional_objects(holder, entry.target_preps)]
+        places += [t for holder in holders if holder.dep_ == "relcl" for t in _clause_parties(holder)]
+        places += [] if entry.target_preps and "of" in entry.target_preps else [
+            t for a in acts if a is not noun for t in _prepositional_objects(a, ("against", "on"))]
+        excluded = frozenset(owner.actor.country for owner in owners)
+        targets = _resolve_targets(places + _with_of_complements(places)[len(places):], resolver, excluding=excluded)
+        pairs = [(owner, target, round(0.6 * min(owner.confidence, target.confidence), 3))
+                 for owner in owners for target in targets]
+        if pairs:
+            found.append((_Trigger(act, entry, None, 0.6), pairs))
+    return found
+
+
+def _condemned_by(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when the verb condemns or protests what it governs ("protest the raid", "condemned the attack")."""
+    return verb.lemma_.lower() in _PROTEST_VERBS or any(
+        trigger.entry.type in _ANAPHOR_TYPES and _BLAME_COMPLEMENT not in trigger.entry.target_preps
+        for trigger in _verb_triggers(verb, lexicon))
+
+
+def _participle_pairs(trigger: _Trigger, resolver: MentionResolver,
+                      lexicon: EventLexicon) -> list[tuple[Mention, Mention, float]]:
+    """A participle or scene noun with no party of its own acts on the main clause's target.
+
+    "Quito expelled Lima's envoy, accusing him of spying", "condemned the raid, demanding an
+    apology", "shot down two jets, capturing a pilot", "took the village after heavy shelling":
+    each is the main clause's subject acting again on its target. Only conflictual main clauses
+    lend their target, and only to a participle that names no addressee of its own ("urging both
+    sides to ...", "accusing Western states of ..." keep their own rules).
+    """
+    token, entry = trigger.token, trigger.entry
+    # "rejected the plan, calling it unacceptable" is the rejection's reason (see _blame_pairs)
+    if entry.type not in _PARTICIPLE_TYPES or entry.mutual or entry.reverse or _BLAME_COMPLEMENT in entry.target_preps:
+        return []
+    if entry.pos == "verb":
+        after_comma = token.i > token.sent.start and token.doc[token.i - 1].text == ","
+        # "..., demanding an apology", and a verb sharing the subject: "denounced X and vowed to retaliate"
+        participle = token.tag_ == "VBG" and token.dep_ == "advcl" and after_comma
+        conjoined = token.dep_ == "conj" and token.head.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBN")
+        if not (participle or conjoined) or _own_subject(token):
+            return []
+        if any(child.dep_ == "ccomp" for child in token.children):
+            return []
+        objects = [item for child in token.children if child.dep_ in _OBJECT_DEPS for item in conjuncts(child)]
+        objects += _prepositional_objects(token, tuple(p for p in entry.target_preps if not p.startswith("-")))
+        pronoun = [o for o in objects if o.lower_ in _OBJECT_PRONOUNS]
+        if entry.type == "ACCUSE" and not pronoun:
+            return []
+        if any(o.pos_ == "PROPN" or o.lemma_.lower() in _PARTY_NOUNS or resolver.actors.is_agent(o.lemma_.lower())
+               for o in objects if o not in pronoun):
+            return []
+        anchor = token.head
+    else:
+        # "seized the post after heavy shelling": an unowned attack set as the clause's scene
+        if token.dep_ != "pobj" or token.head.lower_ not in _SEQUENCE_PREPS or token.head.head.pos_ != "VERB":
+            return []
+        if any((child.dep_ in ("poss", "compound", "amod", "nmod") and resolver.resolve(child)) or (
+                child.dep_ == "prep" and child.lower_ in ("by", "from")) for child in token.children):
+            return []
+        anchor = token.head.head
+    # "criticised Quito for shutting the border, urging dialogue": the participle is the critic's
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ not in _SHARED_SUBJECT_PREPS and anchor.head.head.pos_ == "VERB":
+        anchor = anchor.head.head
+    found: list[tuple[Mention, Mention, float]] = []
+    for main in filter(None, map(_by_purpose, _verb_triggers(anchor, lexicon))):
+        if main.entry.type not in _ANCHOR_TYPES or main.entry.mutual or main.entry.reverse:
+            continue
+        # an attack before an expulsion or a sanction is its reason, often the target's own act;
+        # only a fight or a seizure of ground continues the attack before it
+        if entry.pos == "noun" and not (main.entry.type == "ASSAULT" or main.entry.cameo in _SEIZING_CAMEO):
+            continue
+        found += [(s, t, round(0.7 * min(s.confidence, t.confidence), 3))
+                  for s, t, _ in _verbal_pairs(main, resolver, lexicon)]
+    return found
+
+
+def _implied_threats(sent: Span, lexicon: EventLexicon, resolver: MentionResolver) -> dict[int, _Trigger]:
+    """Threats written as a vow or a statement of retaliation, by token index of the vowing verb.
+
+    "Tehran vowed to retaliate against Israel", "Islamabad pledged to surprise India with
+    retaliatory strikes", "Minsk promised a harsh response" (a pledge of violence is a threat, not
+    aid); "Brussels said the EU would hit back if Washington imposed tariffs" (the speaker's
+    own retaliation, announced: the statement is the threat).
+    """
+    base = lexicon.verb("threaten")
+    if base is None:
+        return {}
+    found: dict[int, _Trigger] = {}
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB":
+            continue
+        if lemma in _COMMITMENT_VERBS:
+            clauses = [child for child in verb.children if child.dep_ in ("xcomp", "ccomp") or (
+                child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))]
+            nouns = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
+            if any(_retaliates(clause, lexicon) for clause in clauses) or any(_is_retaliation(noun) for noun in nouns):
+                entry = replace(base, trigger=lemma, target_preps=("on", "against", "to", "at"))
+                found[verb.i] = _Trigger(verb, entry, None, 0.85)
+        elif lexicon.has_cue(lemma, "report"):
+            speakers = {m.actor.country for m in _resolve_all(_subjects(verb), resolver)}
+            for clause in (child for child in verb.children if child.dep_ == "ccomp"):
+                future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
+                subjects = [child for child in clause.children if child.dep_ == "nsubj"]
+                own = subjects and all(s.lower_ in ("it", "we", "they") or (
+                    speakers and {m.actor.country for m in resolver.resolve(s)} == speakers) for s in subjects)
+                if future and own and speakers and _retaliation_verb(clause):
+                    entry = replace(base, trigger=lemma, target_preps=(_TOPIC_OBJECT,))
+                    found[verb.i] = _Trigger(verb, entry, None, 0.8)
+    return found
+
+
+def _retaliation_verb(clause: Token) -> bool:
+    particles = [child.lower_ for child in clause.children if child.dep_ in ("prt", "advmod")]
+    lemma = clause.lemma_.lower()
+    return lemma in _RETALIATION_VERBS or any(f"{lemma} {p}" in _RETALIATION_VERBS for p in particles)
+
+
+def _retaliates(clause: Token, lexicon: EventLexicon) -> bool:
+    """The clause vows retaliation or violence: "to retaliate", "to strike Israel", "to hit back
+    with retaliatory strikes"."""
+    if _retaliation_verb(clause) or any(t.entry.type == "ASSAULT" for t in _verb_triggers(clause, lexicon)):
+        return True
+    return any(_is_retaliation(word) for word in clause.subtree)
+
+
+def _is_retaliation(word: Token) -> bool:
+    """ "retaliation", "revenge", "retaliatory strikes", "a harsh response"."""
+    lemma = word.lemma_.lower()
+    return lemma in _RETALIATION_WORDS or word.lower_ in _RETALIATION_WORDS or (
+        lemma == "response" and any(child.lemma_.lower() in _HARSH_WORDS for child in word.children))
+
+
+def _threatens(threat: Token, token: Token) -> bool:
+    """True when ``token`` lies in what the vow at ``threat`` promises to do."""
+    return token.i != threat.i and any(token in child.subtree for child in threat.children
+                                       if child.dep_ in ("xcomp", "ccomp", "advcl", *_OBJECT_DEPS))
 
 
 def _describes_standing_state(verb: Token) -> bool:
@@ -726,6 +967,9 @@ def _complement_targets(verb: Token) -> list[Token]:
         # "offered to help Morocco rebuild": the object of "help" is parsed as the next clause's subject
         found += _clause_parties(clause) + [subject for inner in clause.children if inner.dep_ == "ccomp"
                                             for subject in inner.children if subject.dep_ == "nsubj"]
+        # "threatened to escalate the row by imposing duties on Chilean wine": the means names the target
+        found += [party for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                  for means in prep.children if means.dep_ == "pcomp" for party in _clause_parties(means)]
     return found
 
 
@@ -1034,9 +1278,11 @@ def _nominal_pairs(trigger: _Trigger, resolver: MentionResolver,
     # that makes the event (not "talks mediated by X", "a visit hosted by X")
     agents += [t for maker in makers for t in _agents(maker)]
     sources = _resolve_holders(owners, resolver) or _resolve_all(agents, resolver)
-    # "Brazil criticised the sanctions on Venezuela": what a verb reacts to is another's act
-    # (but "praised the talks with X": who praises a gathering with X took part in it)
-    borrowed = not sources and governor is not None and (entry.mutual or not _reacts_to(anchor, governor, lexicon))
+    # "Brazil criticised the sanctions on Venezuela", "Japan condemned the attack on its embassy": what
+    # a verb reacts to or condemns is another's act (but "praised the talks with X": who praises a
+    # gathering with X took part in it)
+    borrowed = not sources and governor is not None and (
+        entry.mutual or not (_reacts_to(anchor, governor, lexicon) or _condemned_by(governor, lexicon)))
     if borrowed:
         # the event named as an object or adjunct of a clause: "Serbia began the bombardment of ...",
         # "In a phone call with Ruto, Museveni urged ..." -> the clause's subject acts
@@ -1167,19 +1413,16 @@ def _resolve_holders(holders: list[Token], resolver: MentionResolver) -> list[Me
 def _is_light_verb_object(noun: Token, entry: LexiconEntry, lexicon: EventLexicon) -> bool:
     """The noun is already an event as the object of a light verb ("imposed sanctions").
 
-    Two light verbs leave the noun its own event (``_STANDING_NOUNS``): a lifted ban stood
-    ("lifted its ban on X": a retreat and the ban), and drills one state begins are a show of
-    force ("began drills around X"); but sanctions lifted off persons are not recorded (the
-    scheme's convention for eased personal measures).
+    A light verb of another type may leave the noun its own event (``_STANDING_NOUNS``): drills
+    one state begins are a show of force ("began drills around X"). A lifted measure that stood
+    ("lifted its ban on X") is coded by ``_implied_events``.
     """
     head = noun.head.head if noun.head.dep_ == "prep" else noun.head
     if head.pos_ != "VERB":
         return False
     readings = {trigger.entry.type for trigger in _verb_triggers(head, lexicon) if trigger.object_token == noun}
     standing = {light for light, noun_type in _STANDING_NOUNS if noun_type == entry.type}
-    personal = any(t.lemma_.lower() in _PERSONAL_TARGETS for holder in (noun, head)
-                   for t in _prepositional_objects(holder, entry.target_preps))
-    return bool(readings) and not (readings <= standing and not personal)
+    return bool(readings) and not readings <= standing
 
 
 # --- modality --------------------------------------------------------------------------------

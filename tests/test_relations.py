@@ -785,11 +785,11 @@ _TRIGGER_CASES = [
     ("Russia refused to pull back its troops.", None, set()),
     ("Spain sent rescue workers to Morocco.", None, {("ESP", "MAR", "AID")}),
     ("Croatia sent a football team to Qatar.", None, set()),
-    # a pledge of money or goods is aid of support is support and of violence nothing
+    # a pledge of money or goods is aid, of support is support, of a response to a state a threat
     ("Sweden pledged $40 million to Somalia.", None, {("SWE", "SOM", "AID")}),
     ("Brazil pledged more vaccines to Paraguay.", None, {("BRA", "PRY", "AID")}),
     ("Mexico pledged solidarity with Cuba.", None, {("MEX", "CUB", "SUPPORT")}),
-    ("Pakistan pledged a strong response to India's strikes.", None, set()),
+    ("Pakistan pledged a strong response to India's strikes.", None, {("PAK", "IND", "THREATEN")}),
     # dispatch reads as send but troops dispatched are no aid
     ("Japan dispatched medical teams to earthquake-hit Turkey.", None, {("JPN", "TUR", "AID")}),
     ("Egypt despatched two planes of medical supplies to Libya.", None, {("EGY", "LBY", "AID")}),
@@ -885,4 +885,105 @@ def test_an_act_named_as_absent_did_not_happen(nlp, text, expected):
     ("The election result drew criticism from Washington.", set()),
 ])
 def test_what_drew_a_condemnation_is_condemned(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+# --- implied events: what a clause asserts besides its main event -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ecuador lifted its ban on shrimp imports from Peru.", {("ECU", "PER", "RETREAT"), ("ECU", "PER", "SANCTION")}),
+    ("The European Union eased sanctions on Belarus on Monday.", {("EU", "BLR", "RETREAT"), ("EU", "BLR", "SANCTION")}),
+])
+def test_a_lifted_measure_was_in_force(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_lifted_sanctions_on_persons_assert_no_measure(nlp):
+    # sanctions on persons are administrative: lifting them concedes, nothing more is coded
+    assert ("NOR", "RUS", "SANCTION") not in relations(nlp, "Norway lifted its sanctions on two Russian officials.")
+
+
+def test_a_hedged_lifting_asserts_no_measure(nlp):
+    assert relations(nlp, "Mexico may lift its embargo on Cuban sugar.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estonia summoned Russia's ambassador to protest the incursion of its jets into Estonian airspace.",
+     {("EST", "RUS", "ACCUSE"), ("RUS", "EST", "ASSAULT")}),
+    ("Manila summoned the Chinese envoy to protest its navy's blockade of a Philippine shoal.",
+     {("PHL", "CHN", "ACCUSE"), ("CHN", "PHL", "COERCE")}),
+    # the victim's own embassy: no owner of the attack is named
+    ("Egypt summoned the Libyan envoy to protest the attack on its consulate in Tripoli.", {("EGY", "LBY", "ACCUSE")}),
+])
+def test_a_summons_asserts_the_act_it_protests(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_the_condemner_is_not_the_attacker(nlp):
+    assert relations(nlp, "Kenya protested the raid on its consulate in Mogadishu.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baghdad vowed to retaliate against Ankara.", {("IRQ", "TUR", "THREATEN")}),
+    ("Seoul pledged to punish Pyongyang with retaliatory strikes.", {("KOR", "PRK", "THREATEN")}),
+    ("Beijing promised a tough response to Canberra.", {("CHN", "AUS", "THREATEN")}),
+    ("Venezuela's foreign minister said Caracas will hit back if Guyana seizes the ships.",
+     {("VEN", "GUY", "THREATEN")}),
+    ("India threatened to widen the row by imposing duties on Chinese steel.", {("IND", "CHN", "THREATEN")}),
+    # a prediction by non-state speakers, and a vow against smugglers, threaten no state
+    ("Analysts said Egypt would retaliate against Ethiopia.", set()),
+    ("Algeria vowed to punish the traffickers.", set()),
+])
+def test_vows_and_statements_of_retaliation_are_threats(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_a_vowed_attack_is_not_asserted(nlp):
+    found = flagged(nlp, "Tehran vowed to strike Israel.")
+    assert ("IRN", "ISR", "THREATEN", False, False) in found
+    assert ("IRN", "ISR", "ASSAULT", False, True) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guatemala expelled Belize's ambassador, accusing him of espionage.",
+     {("GTM", "BLZ", "COERCE"), ("GTM", "BLZ", "ACCUSE")}),
+    ("Uruguay condemned Paraguay's remarks, demanding an apology.",
+     {("URY", "PRY", "ACCUSE"), ("URY", "PRY", "REQUEST")}),
+    ("Sudanese troops shot down an Ethiopian drone, capturing its crew.",
+     {("SDN", "ETH", "ASSAULT"), ("SDN", "ETH", "COERCE")}),
+    ("Indian troops captured a Pakistani post after heavy shelling.",
+     {("IND", "PAK", "COERCE"), ("IND", "PAK", "ASSAULT")}),
+    # cooperative main clauses lend no target; participles naming their own addressee keep it
+    ("Chile signed a trade deal with Peru, urging more investment.",
+     {("CHL", "PER", "AGREE"), ("PER", "CHL", "AGREE")}),
+    ("Peru expelled Bolivia's envoy, accusing Western governments of interference.", {("PER", "BOL", "COERCE")}),
+    # an attack before an expulsion is its reason, not the expeller's act
+    ("Latvia expelled a Russian diplomat after a cyber attack.", {("LVA", "RUS", "COERCE")}),
+])
+def test_participles_act_on_the_main_clauses_target(nlp, text, expected):
+    assert relations(nlp, text) == expected
+
+
+def test_a_reopened_border_was_closed(nlp):
+    # with a lexicon that reads reopening a border as easing a measure, the closure is asserted too
+    from kg.events import EventLexicon, LexiconEntry, default_lexicon
+
+    base = default_lexicon()
+    reopen = LexiconEntry(trigger="reopen", pos="verb", objects=("border",), type="RETREAT", cameo="081",
+                          goldstein=5.0, target_preps=("with", "to"), mutual=False)
+    lexicon = EventLexicon([*base.entries, reopen], base._cues)
+    text = "Algeria reopened its border with Morocco."
+    found = {(r.source.country, r.target.country, r.type)
+             for r in extract_relations(nlp(text), Document(id="t", text=text), lexicon=lexicon) if r.asserted}
+    assert found == {("DZA", "MAR", "RETREAT"), ("DZA", "MAR", "SANCTION")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chad denounced Sudan's statement and vowed to retaliate.",
+     {("TCD", "SDN", "ACCUSE"), ("TCD", "SDN", "THREATEN")}),
+    ("Laos criticised Thailand's remarks and demanded an apology.",
+     {("LAO", "THA", "ACCUSE"), ("LAO", "THA", "REQUEST")}),
+    ("Mali signed a pact with Niger and called for more trade.", {("MLI", "NER", "AGREE"), ("NER", "MLI", "AGREE")}),
+])
+def test_a_verb_sharing_the_subject_acts_on_the_first_verbs_target(nlp, text, expected):
     assert relations(nlp, text) == expected
