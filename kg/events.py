@@ -84,6 +84,22 @@ class EventLexicon:
             else:
                 self._verbs[entry.trigger] = entry
         self._cues = cues
+        # words that can begin a verbal trigger, and any word of a nominal one: cheap first filters
+        self._verb_words = {entry.trigger.split()[0] for entry in entries if entry.pos == "verb"}
+        self._noun_words = {word for entry in entries if entry.pos == "noun" for word in entry.trigger.split()}
+
+    def may_be_verb(self, lemma: str) -> bool:
+        """False when no verbal trigger starts with ``lemma`` (a quick test before the look-ups).
+
+        Example:
+            >>> default_lexicon().may_be_verb("sign"), default_lexicon().may_be_verb("yawn")
+            (True, False)
+        """
+        return lemma.lower() in self._verb_words
+
+    def may_be_noun(self, word: str) -> bool:
+        """False when no nominal trigger contains ``word`` (a quick test before the look-ups)."""
+        return word.lower() in self._noun_words
 
     @classmethod
     def from_files(cls, lexicon_path: str | Path | Sequence[str | Path], modality_path: str | Path) -> EventLexicon:

@@ -255,12 +255,12 @@ class MentionResolver:
 
     def _out_of_office(self, token: Token, span: Span | None) -> bool:
         """A person or agent word that a modifier puts outside the state's service."""
+        if not _out_of_office(token):
+            return False
         if span is not None:
             entry = self.actors.entry(span.ent_id_)
-            official = entry is not None and entry.kind == "person"
-        else:
-            official = self._is_agent(token) or token.ent_type_ == "PERSON"
-        return official and _out_of_office(token)
+            return entry is not None and entry.kind == "person"
+        return self._is_agent(token) or token.ent_type_ == "PERSON"
 
     def _group_members(self, token: Token) -> list[Mention]:
         """'states such as Chile, Peru and Ghana', 'nations including Norway': the members;

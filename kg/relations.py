@@ -103,6 +103,8 @@ _RETALIATION_VERBS = {"retaliate", "avenge", "punish", "hit back", "strike back"
 _RETALIATION_WORDS = {"retaliation", "retaliatory", "revenge", "reprisal", "reprisals", "retribution", "vengeance"}
 _HARSH_WORDS = {"harsh", "tough", "strong", "firm", "decisive", "resolute", "crushing", "severe", "forceful",
                 "befitting", "military", "swift"}
+#: Key under which a Doc's ``user_data`` keeps its text for ``_text``.
+_DOC_TEXT = "kg.relations.text"
 #: Words that make a gathering one act of all its parties: "a trilateral summit", "three-way talks".
 _MULTILATERAL = re.compile(r"\b(?:tri|multi|quadri)lateral\b|\bjoint\b"
                            r"|\b(?:three|four|five|six)[- ](?:way|nations?|party|country|countries)\b", re.IGNORECASE)
@@ -256,7 +258,7 @@ class _Story:
 def _sentence_relations(sent: Span, document: Document, lexicon: EventLexicon,
                         resolver: MentionResolver, story: _Story) -> Iterator[Relation]:
     """The relations of one sentence, reading and updating what the ``story`` asserted so far."""
-    question = sent.text.rstrip().endswith("?")
+    question = _text(sent).rstrip().endswith("?")
     attackers = story.attackers
     threats = _implied_threats(sent, lexicon, resolver)
     triggers = [threats.get(trigger.token.i, trigger) for trigger in _triggers(sent, lexicon)]
@@ -326,7 +328,8 @@ def _triggers(sent: Span, lexicon: EventLexicon) -> Iterator[_Trigger]:
         # a copula may condemn: "Chile's conduct was deeply disappointing"
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in token.children)):
             yield from _verb_triggers(token, lexicon)
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif token.pos_ in ("NOUN", "PROPN") and (
+                lexicon.may_be_noun(token.lower_) or lexicon.may_be_noun(token.lemma_)):
             # "joint naval patrols", and "joint coast guard patrols" where "joint" hangs on the compound
             compounds = [child for child in token.children if child.dep_ == "compound"]
             modifiers = [f"{child.lower_} {token.lower_}" for holder in [token, *compounds]
@@ -536,13 +539,15 @@ def _implied_threats(sent: Span, lexicon: EventLexicon, resolver: MentionResolve
                 entry = replace(base, trigger=lemma, target_preps=("on", "against", "to", "at"))
                 found[verb.i] = _Trigger(verb, entry, None, 0.85)
         elif lexicon.has_cue(lemma, "report"):
-            speakers = {m.actor.country for m in _resolve_all(_subjects(verb), resolver)}
-            for clause in (child for child in verb.children if child.dep_ == "ccomp"):
-                future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
+            # the clause first (cheap), the speaker's actors only for a retaliation announced
+            clauses = [child for child in verb.children if child.dep_ == "ccomp" and _retaliation_verb(child) and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in child.children)]
+            speakers = {m.actor.country for m in _resolve_all(_subjects(verb), resolver)} if clauses else set()
+            for clause in clauses:
                 subjects = [child for child in clause.children if child.dep_ == "nsubj"]
                 own = subjects and all(s.lower_ in ("it", "we", "they") or (
                     speakers and {m.actor.country for m in resolver.resolve(s)} == speakers) for s in subjects)
-                if future and own and speakers and _retaliation_verb(clause):
+                if own and speakers:
                     entry = replace(base, trigger=lemma, target_preps=(_TOPIC_OBJECT,))
                     found[verb.i] = _Trigger(verb, entry, None, 0.8)
     return found
@@ -589,6 +594,8 @@ def _describes_standing_state(verb: Token) -> bool:
 def _verb_triggers(token: Token, lexicon: EventLexicon) -> list[_Trigger]:
     """The readings of a verb: a light verb with its object, else the verb alone."""
     lemma = token.lemma_.lower()
+    if not lexicon.may_be_verb(lemma):
+        return []
     # "fired back" may hang its particle as an adverb
     particles = [child.lower_ for child in token.children if child.dep_ in ("prt", "advmod")]
     # "called on Israel", "appealed to the UN": a prepositional verb the parser left unglued
@@ -986,7 +993,7 @@ def _pairs(sources: list[Mention], targets: list[Mention], entry: LexiconEntry,
     # "A and B signed a pact with C", "held trilateral talks with B and C": one act, all of them
     # party with each other; but one side meeting several ("met ministers from A and B") may
     # have met them apart
-    phrase = "" if trigger is None else trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
+    phrase = "" if trigger is None else _text(trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1])
     one_act = (len(sources) > 1 or entry.type != "CONSULT" or entry.trigger in _CONVENING_VERBS
                or bool(_MULTILATERAL.search(phrase))) and not (len(sources) == 1 and _several_documents(trigger))
     if entry.mutual and sources and one_act:
@@ -1505,8 +1512,9 @@ def _backshifted(modal: Token, lexicon: EventLexicon) -> bool:
 def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: float, sent: Span,
               document: Document, *, negated: bool, hedged: bool) -> Relation:
     entry, token = trigger.entry, trigger.token
-    sentence = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    text = _text(sent)
+    sentence = text.strip()
+    start = sent.start_char + (len(text) - len(text.lstrip()))
     return Relation(
         doc_id=document.id, sentence=sentence, start=start, end=start + len(sentence),
         source=source.actor, target=target.actor, type=entry.type, cameo=entry.cameo,
@@ -1514,6 +1522,15 @@ def _relation(trigger: _Trigger, source: Mention, target: Mention, confidence: f
         negated=negated, hedged=hedged, confidence=confidence, date=document.date, url=document.url,
         trigger_start=token.idx, trigger_end=token.idx + len(token.text),
     )
+
+
+def _text(span: Span) -> str:
+    """A span's text sliced from its document's text, which is built once a document (``Span.text``
+    and ``Doc.text`` rebuild theirs token by token at every call)."""
+    text = span.doc.user_data.get(_DOC_TEXT)
+    if text is None:
+        text = span.doc.user_data[_DOC_TEXT] = span.doc.text
+    return text[span.start_char:span.end_char]
 
 
 def _object_phrase(trigger: _Trigger) -> str | None:
