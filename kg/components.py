@@ -81,18 +81,23 @@ _NOT_SURNAMES = frozenset({
 #: Name particles and suffixes that are not the surname ("al-Sudani", "Marcos Jr.").
 _PARTICLES = {"al", "el", "ad", "as", "ash", "at", "az", "bin", "bint", "ibn", "ben", "de", "da", "di", "do",
               "dos", "das", "du", "del", "della", "der", "den", "van", "von", "la", "le", "y", "ul", "ud",
-              "jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-#: States whose people English news names family name first ("Wang Yi" is Mr Wang).
-_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK"}
+              "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "vi"}
+#: States whose officials English news calls by the first word of their name: family name first
+#: ("Wang Yi" is Mr Wang, "Hun Manet" Mr Hun) or given name used alone ("Srettha", "Anwar").
+_FIRST_WORD = {"CHN", "TWN", "KOR", "PRK", "KHM", "THA", "MYS"}
+_REGNAL = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 
 
-def _surname(name: str, family_first: bool) -> str | None:
+def _surname(name: str, first_word: bool) -> str | None:
     """The surname a person's full name gives ("Shehbaz Sharif" -> "Sharif"), or None for a name
-    without one (a single word, a patronymic chain "Tamim bin Hamad", a surname of two letters)."""
+    without one (a single word, a patronymic chain "Tamim bin Hamad", a regnal name "Charles III",
+    "Abdullah of Pahang", a surname of two letters)."""
     words = name.replace("-", " - ").split()
-    if len(words) < 2 or any(word.lower() in ("bin", "bint", "ibn") for word in words[1:]):
+    if len(words) < 2 or any(word.lower() in ("bin", "bint", "ibn", "of") for word in words[1:]):
         return None
-    if family_first:
+    if len(words) == 2 and words[-1].lower() in _REGNAL:
+        return None
+    if first_word:
         surname = words[0]
     else:
         while words and words[-1].lower().strip(".") in _PARTICLES:
@@ -166,7 +171,7 @@ class ActorRuler:
             offices = self.actors.offices(entry.id)
             if not offices:
                 continue
-            surname = _surname(entry.name, any(office.country in _FAMILY_FIRST for office in offices))
+            surname = _surname(entry.name, any(office.country in _FIRST_WORD for office in offices))
             # a surname that is itself an actor's name ("Jordan", "Katz" is fine) is no surname
             if surname is None or self.actors.lookup(surname) is not None:
                 continue
