@@ -110,7 +110,8 @@ def _surname(name: str, first_word: bool) -> str | None:
             tail.pop(0)
         surname = " ".join(tail)
     letters = sum(char.isalpha() for char in surname)
-    if letters < 3 or not surname[:1].isupper() or surname.lower() in _NOT_SURNAMES:
+    # two-letter surnames only family name first ("Li Qiang" -> "Li"), never a western initial-like word
+    if letters < (2 if first_word else 3) or not surname[:1].isupper() or surname.lower() in _NOT_SURNAMES:
         return None
     return surname
 

@@ -396,6 +396,8 @@ def test_a_surname_alone_without_a_full_name_or_title_is_nobody(nlp):
 def test_a_title_held_by_one_bearer_of_the_surname_names_that_person(nlp):
     assert _person_ents(nlp, "Prime Minister Orpo criticised Russia.") == [("Orpo", "person:petteri-orpo")]
     assert _person_ents(nlp, "Defence Minister Tonoyan spoke.") == [("Tonoyan", "person:davit-tonoyan")]
+    found = _person_ents(nlp, "Chinese Premier Li Qiang arrived in Berlin. Li met the chancellor.")
+    assert ("Li", "person:li-qiang") in found  # two letters, family name first
 
 
 @pytest.mark.parametrize("text", [
