@@ -375,3 +375,67 @@ def test_shipped_phoenix_names_have_two_words_or_more():
     _, rows = read_table(ACTOR_DIR / "names.tsv")
     phoenix = [row.values[0] for row in rows if row.values[3] == "phoenix"]
     assert all(len(name.split()) >= 2 for name in phoenix), [name for name in phoenix if len(name.split()) < 2]
+
+
+# --- surnames alone, settled by the document (kg.components.ActorRuler) -------------------
+
+
+def _person_ents(nlp, text):
+    return [(ent.text, ent.ent_id_) for ent in nlp(text).ents if ent.ent_id_.startswith("person:")]
+
+
+def test_a_surname_after_the_full_name_is_that_person(nlp):
+    found = _person_ents(nlp, "Kyrgyz President Sadyr Japarov met his guests on Monday. Japarov thanked Uzbekistan.")
+    assert ("Japarov", "person:sadyr-japarov") in found
+
+
+def test_a_surname_alone_without_a_full_name_or_title_is_nobody(nlp):
+    assert _person_ents(nlp, "Mirzoyan criticised Azerbaijan.") == []
+
+
+def test_a_title_held_by_one_bearer_of_the_surname_names_that_person(nlp):
+    assert _person_ents(nlp, "Prime Minister Orpo criticised Russia.") == [("Orpo", "person:petteri-orpo")]
+    assert _person_ents(nlp, "Defence Minister Tonoyan spoke.") == [("Tonoyan", "person:davit-tonoyan")]
+    found = _person_ents(nlp, "Chinese Premier Li Qiang arrived in Berlin. Li met the chancellor.")
+    assert ("Li", "person:li-qiang") in found  # two letters, family name first
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Sharif spoke.",  # two Sharifs held the title
+    "Nawaz Sharif and Shehbaz Sharif met. Sharif spoke.",  # two bearers named in the document
+    "Shehbaz Sharif met Maryam Sharif. Sharif spoke.",  # someone else of that surname
+    "Theresa May met Angela Merkel in May. May spoke.",  # a month is never a surname
+])
+def test_an_ambiguous_surname_stands_for_nobody(nlp, text):
+    doc = nlp(text)
+    tail = doc[len(doc) - 3]
+    assert tail.text in ("Sharif", "May") and not tail.ent_id_
+
+
+def test_family_name_first_for_chinese_and_korean_officials(nlp):
+    found = _person_ents(nlp, "Chinese Defence Minister Dong Jun met reporters. Dong said China was ready.")
+    assert ("Dong", "person:dong-jun") in found
+
+
+def test_a_surname_official_acts_for_the_state_only_within_the_term(nlp):
+    from kg.records import Document
+    from kg.relations import extract_relations
+
+    text = "Pakistani minister Shehbaz Sharif arrived. Sharif accused India of aggression."
+    found = {date: {(r.source.country, r.target.country, r.type) for r in extract_relations(
+        nlp(text), Document(id="x", text=text, date=date)) if r.asserted} for date in ("2019-03-01", "2025-05-08")}
+    assert ("PAK", "IND", "ACCUSE") in found["2025-05-08"]
+    assert not any(source == "PAK" for source, _, _ in found["2019-03-01"])
+
+
+@pytest.mark.parametrize(("name", "date", "country"), [
+    ("Jeyhun Bayramov", "2023-05-01", "AZE"), ("Ararat Mirzoyan", "2023-05-01", "ARM"),
+    ("Shavkat Mirziyoyev", "2015-01-01", "UZB"), ("Shavkat Mirziyoyev", "2020-01-01", "UZB"),
+    ("Maithripala Sirisena", "2016-01-01", "LKA"), ("Maithripala Sirisena", "2021-01-01", None),
+    ("Nanaia Mahuta", "2022-01-01", "NZL"), ("Albin Kurti", "2020-08-01", None), ("Albin Kurti", "2022-01-01", "XKX"),
+    ("Manasseh Sogavare", "2022-01-01", "SLB"), ("Sadyr Zhaparov", "2022-01-01", "KGZ"),
+    ("Petteri Orpo", "2024-01-01", "FIN"), ("Salva Kiir", "2020-01-01", "SSD"), ("Winston Peters", "2019-01-01", "NZL"),
+])
+def test_officials_of_every_state_answer_with_their_dates(actors, name, date, country):
+    found = actors.lookup(name, date=date)
+    assert found is not None and found.country == country
