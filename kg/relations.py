@@ -741,9 +741,10 @@ def _verbal_pairs(trigger: _Trigger, resolver: MentionResolver,
             hosts = [host for thing in objects for host in _hosts(thing)]
             targets = [t for t in _resolve_all(hosts, resolver) if t.actor.country not in excluded]
         base = trigger.base_confidence
-        if entry.trigger in _MEMBERSHIP_VERBS:
-            # joining is membership only of an organisation: "Finland joined NATO", not "joined Chile in ..."
-            targets = [t for t in targets if t.actor.kind == "igo"]
+    if entry.trigger in _MEMBERSHIP_VERBS:
+        # joining is membership only of an organisation: "Finland joined NATO", not "joined Chile in ..."
+        # nor "A and B were joined by C at the talks"
+        targets = [t for t in targets if t.actor.kind == "igo"]
     if not entry.mutual and {t.actor.country for t in targets} <= {s.actor.country for s in sources}:
         # "the two leaders praised their countries' ties": a group acting on itself is no one-way event
         targets = []

@@ -987,3 +987,11 @@ def test_a_reopened_border_was_closed(nlp):
 ])
 def test_a_verb_sharing_the_subject_acts_on_the_first_verbs_target(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Serbian and Kosovar envoys were joined by an Italian diplomat at the talks.",
+    "Mali's junta requested a meeting with Russian officials.",
+])
+def test_being_joined_is_no_membership_and_a_requested_meeting_is_not_held(nlp, text):
+    assert relations(nlp, text) == set()
