@@ -1460,7 +1460,12 @@ def _modality(trigger: Token, lexicon: EventLexicon, *, threat: bool = False,
     hedged = hedged or (trigger.tag_ == "VBG" and trigger.dep_ in ("pcomp", "pobj") and trigger.head.dep_ == "prep"
                         and (trigger.head.head.pos_ == "NOUN" or any(c.dep_ == "nsubj" for c in trigger.children)))
     if answered:
-        return negated, hedged
+        # "Lima expects an offer from Quito": an offer still awaited is not made; but what answers a
+        # made offer ("rejected the offer") does not undo it
+        verb = trigger.head
+        awaited = _governs(verb, trigger) and lexicon.has_cue(verb.lemma_.lower(), "governor") and not (
+            lexicon.has_cue(verb.lemma_.lower(), "negator"))
+        return negated, hedged or awaited
     node, below = trigger, None
     circumstance = False  # past a prepositional or adverbial link: the trigger only sets the scene
     while True:

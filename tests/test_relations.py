@@ -995,3 +995,11 @@ def test_a_verb_sharing_the_subject_acts_on_the_first_verbs_target(nlp, text, ex
 ])
 def test_being_joined_is_no_membership_and_a_requested_meeting_is_not_held(nlp, text):
     assert relations(nlp, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Caracas awaits a formal offer from Bogota.", set()),
+    ("Caracas turned down Bogota's offer of talks.", {("VEN", "COL", "REJECT"), ("COL", "VEN", "AGREE")}),
+])
+def test_an_awaited_offer_is_not_made_and_a_rejected_one_was(nlp, text, expected):
+    assert relations(nlp, text) == expected
