@@ -125,7 +125,7 @@ def dateline_end(text: str) -> int:
         >>> text = "KYIV, Ukraine (AP) — Russia fired missiles."
         >>> text[dateline_end(text):]
         ' Russia fired missiles.'
-        >>> dateline_end("Japan, South Korea and China held a summit.")
+        >>> dateline_end("Peru, Chile and Bolivia held a summit.")
         0
     """
     match = _DATELINE.match(text) or _DATED_AGENCY.match(text)
@@ -524,7 +524,7 @@ class MentionResolver:
                 # "They signed ...": the pronoun's actors take part
                 mentions = self.resolve(token)
             elif token.tag_ in ("WDT", "WP") and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
-                # "the Philippines, which is engaged in a dispute with China"
+                # "Guyana, which is locked in a dispute with Venezuela"
                 mentions = [m for m in self.resolve(token.head.head)
                             if m.actor.kind in ("state", "person") or (igo and m.actor.kind == "igo")]
             elif token.lemma_.lower() in _PAIR_NOUNS and token.tag_ in ("NNS", "NNPS"):

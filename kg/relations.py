@@ -413,7 +413,7 @@ def _on_persons(trigger: _Trigger, resolver: MentionResolver) -> bool:
 def _protested_acts(summons: _Trigger, envoys: list[Mention], resolver: MentionResolver,
                     lexicon: EventLexicon) -> list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]]:
     """The acts a summons protests, by their owner: a possessor naming a state, or a possessive
-    pronoun ("its coast guard's use of water cannon"), which stands for the summoned envoy's state."""
+    pronoun ("its navy's seizure of two trawlers"), which stands for the summoned envoy's state."""
     found: list[tuple[_Trigger, list[tuple[Mention, Mention, float]]]] = []
     purposes = [child for child in summons.token.children if child.dep_ in ("advcl", "xcomp")
                 and child.lemma_.lower() in _PROTEST_VERBS]
@@ -518,7 +518,7 @@ def _participle_pairs(trigger: _Trigger, resolver: MentionResolver,
 def _implied_threats(sent: Span, lexicon: EventLexicon, resolver: MentionResolver) -> dict[int, _Trigger]:
     """Threats written as a vow or a statement of retaliation, by token index of the vowing verb.
 
-    "Tehran vowed to retaliate against Israel", "Islamabad pledged to surprise India with
+    "Tehran vowed to retaliate against Israel", "Ankara promised to answer Damascus with
     retaliatory strikes", "Minsk promised a harsh response" (a pledge of violence is a threat, not
     aid); "Brussels said the EU would hit back if Washington imposed tariffs" (the speaker's
     own retaliation, announced: the statement is the threat).
@@ -1201,7 +1201,7 @@ def _prepositional_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
                 inner = _CONTAINER_NOUNS.get(item.lemma_.lower())
                 if inner:
                     found.extend(_prepositional_objects(item, inner))
-                    # "a ban on the import of sugar from India": the origin may follow the goods
+                    # "a ban on the import of rice from Laos": the origin may follow the goods
                     if "from" in inner:
                         found.extend(origin for goods in _with_of_complements([item])[1:]
                                      for origin in _prepositional_objects(goods, ("from",)))
@@ -1500,7 +1500,7 @@ def _governs(head: Token, child: Token) -> bool:
     """True when ``child`` is what ``head`` is about: its complement clause or object, not an adjunct
     ("asked Norway to send" governs "send"; "during talks, X asked" does not govern "talks")."""
     if head.pos_ == "NOUN":
-        # "the call for Moscow to withdraw" may hang its clause on the noun as an adverbial
+        # "the demand for Rwanda to pull out" may hang its clause on the noun as an adverbial
         return child.dep_ in ("prep", "acl", "compound", "pobj", "advcl")
     # "offered on Tuesday to host talks" is often parsed as an adverbial infinitive
     infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)

@@ -652,7 +652,7 @@ def test_a_dateline_does_not_feed_the_two_countries(nlp):
     # described states: the one state named before in the same role; a rival or an unknown place: none
     ("A cyclone struck Mozambique on Sunday. South Africa has sent military helicopters to the country.",
      "country", None, ["MOZ"]),
-    ("Peru ordered Bolivia's consul to leave the country within 48 hours.", "country", None, []),
+    ("Peru gave Bolivia's consul two days to quit the country.", "country", None, []),
     ("Fighting spread across Tigray last month. Eritrea sent troops into the region and the country.",
      "country", None, []),
     ("Morocco recalled its envoy from Algiers on Monday. The kingdom also suspended flights to Algeria.",
@@ -666,7 +666,7 @@ def test_a_dateline_does_not_feed_the_two_countries(nlp):
     ("Erdogan met Polish President Andrzej Duda in Ankara. The president later visited Kyiv.",
      "president", "2023-03-01", []),
     # He/She opening a sentence: the one person named as the subject before; not inside a sentence
-    ("Kazakh President Kassym-Jomart Tokayev arrived in Baku on Monday. He met Ilham Aliyev on Tuesday.",
+    ("Kazakh President Kassym-Jomart Tokayev landed in Baku late on Monday. He met Ilham Aliyev on Tuesday.",
      "He", "2024-08-20", ["KAZ"]),
     ("Tokayev met Aliyev in Baku on Monday. He praised the new transit corridor.", "He", "2024-08-20", []),
     ("Tokayev said he would visit Azerbaijan in the autumn.", "he", "2024-08-20", []),
@@ -817,7 +817,7 @@ def test_a_light_verb_of_another_type_leaves_the_noun_its_own_event(nlp, text, e
     ("Chile criticised the sanctions on Nicaragua.", set()),
     ("Norway welcomed the aid to Sudan.", set()),
     ("Iran denounced the sanctions imposed by the EU.", {("IRN", "EU", "ACCUSE")}),
-    ("Seoul monitored a joint naval patrol conducted by Russian and Chinese forces.",
+    ("Tokyo tracked joint drills conducted by Chinese and Russian warships.",
      {("RUS", "CHN", "COOPERATE"), ("CHN", "RUS", "COOPERATE")}),
 ])
 def test_what_a_verb_reacts_to_is_not_its_subjects_act(nlp, text, expected):
