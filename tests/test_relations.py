@@ -1003,3 +1003,11 @@ def test_being_joined_is_no_membership_and_a_requested_meeting_is_not_held(nlp, 
 ])
 def test_an_awaited_offer_is_not_made_and_a_rejected_one_was(nlp, text, expected):
     assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Serbia filed its application to join the European Union.", set()),
+    ("North Macedonia joined NATO in 2020.", {("MKD", "NATO", "COOPERATE")}),
+])
+def test_an_application_to_join_is_not_membership(nlp, text, expected):
+    assert relations(nlp, text, date="2024-01-01") == expected
