@@ -152,7 +152,7 @@ def _in_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
-def _out_of_office(token: Token) -> bool:
+def _qualified_out_of_office(token: Token) -> bool:
     """True when a modifier puts the argument outside the state's service: "Venezuela's opposition
     leader", "Former US President Jimmy Carter", "the Syrian rebel commander"."""
     if _qualified(token, _NON_STATE_QUALIFIERS):
@@ -255,7 +255,7 @@ class MentionResolver:
 
     def _out_of_office(self, token: Token, span: Span | None) -> bool:
         """A person or agent word that a modifier puts outside the state's service."""
-        if not _out_of_office(token):
+        if not _qualified_out_of_office(token):
             return False
         if span is not None:
             entry = self.actors.entry(span.ent_id_)
